@@ -1,0 +1,119 @@
+"""Settings for Warta Perpustakaan: what a library changes to make the site its own.
+
+Build with ``pelican content -s pelicanconf.py`` (or ``invoke build``);
+``publishconf.py`` overrides what production changes.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# publishconf.py imports this file, and Pelican imports our plugins from here.
+sys.path.insert(0, str(ROOT))
+
+# --- The library ----------------------------------------------------------
+SITENAME = "Warta Perpustakaan"
+AUTHOR = "Perpustakaan Daerah Rejang Lebong"
+WARTA_LIBRARY = {
+    "name": "Perpustakaan Daerah Rejang Lebong",
+    "address": "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu",
+    "logo": "images/logo.png",
+}
+# Local preview; publishconf.py sets the public address.
+SITEURL = "http://127.0.0.1:8000"
+TIMEZONE = "Asia/Jakarta"
+
+# --- Languages ------------------------------------------------------------
+# Each language the site is published in. The default language lives at the
+# site root, every other under /<lang>/. To add a language: add it here, give
+# every principle and category a name in it, and add its catalog under
+# theme/translations/. "sections" are the URL words of its section pages.
+DEFAULT_LANG = "id"
+WARTA_LANGUAGES = {
+    "id": {
+        "name": "Bahasa Indonesia",
+        "locale": "id_ID",
+        "date_format": "d MMMM y",
+        "subtitle": "Berita Perpustakaan Daerah Rejang Lebong",
+        "sections": {"category": "kategori", "principles": "asas", "page": "halaman"},
+    },
+    "en": {
+        "name": "English",
+        "locale": "en_US",
+        "date_format": "d MMMM y",
+        "subtitle": "News from the Rejang Lebong Regional Library",
+        "sections": {"category": "category", "principles": "principles", "page": "page"},
+    },
+}
+
+# The three categories: canonical slug, then its name in each language.
+WARTA_CATEGORIES = {
+    "berita": {"id": "Berita", "en": "News"},
+    "kegiatan": {"id": "Kegiatan", "en": "Activities"},
+    "kisah-literasi": {"id": "Kisah Literasi", "en": "Literacy Stories"},
+}
+DEFAULT_CATEGORY = "berita"
+# The seven principles of UU 43/2007 pasal 2 are built in (plugins/warta/facts.py);
+# WARTA_PRINCIPLES here would override their names.
+
+# --- Content ----------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+USE_FOLDER_AS_CATEGORY = False
+TYPOGRIFY = True
+TYPOGRIFY_DASHES = "oldschool"  # "09.00--15.00" becomes the en dash Indonesian ranges use
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = 40
+
+# --- URLs: a public contract (feed readers and search engines keep them) -----
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+# Category and principles URLs are per language: see "sections" above.
+DIRECT_TEMPLATES = ["index"]
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+# Drafts never reach the public site.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# Feeds, one language each (i18n_subsites' "all" feeds would mix languages).
+FEED_ATOM = "feeds/all.atom.xml"
+FEED_RSS = "feeds/all.rss.xml"
+FEED_ALL_ATOM = FEED_ALL_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+RSS_FEED_SUMMARY_ONLY = False
+FEED_MAX_ITEMS = 50
+
+# --- Theme and plugins ------------------------------------------------------
+THEME = str(ROOT / "theme")
+THEME_STATIC_DIR = "theme"
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = [
+    "warta.multilingual",  # checks WARTA_* settings, derives each language's settings
+    "warta.events",  # event dates and participants read from the metadata
+    "warta.taxonomy",  # canonical principles and categories, before i18n filters languages
+    "pelican.plugins.i18n_subsites",  # builds /en/ and installs the gettext catalogs
+]
+I18N_TEMPLATES_LANG = "en"  # template strings are written in English; id gets the catalog
+I18N_UNTRANSLATED_ARTICLES = "remove"  # "hide" would write them as drafts under /en/drafts/
+I18N_UNTRANSLATED_PAGES = "remove"
+
+# Pelican's own messages that say nothing to us.
+import logging  # noqa: E402
+
+LOG_FILTER = [(logging.WARNING, "Docutils has no localization for '%s'. Using 'en' instead.")]

@@ -1,0 +1,111 @@
+"""The facts the site is about, declared once and read everywhere.
+
+The seven principles come from Law No. 43 of 2007 on Libraries, article 2
+(UU 43/2007 pasal 2), so they are the same for every Indonesian library and
+have their defaults here. Languages and categories belong to the library and
+are declared in ``pelicanconf.py``. ``check_settings`` runs once at start-up
+(from ``multilingual.initialize``) so that a mistake in these settings stops
+the build with a clear message instead of surfacing in a template.
+"""
+
+import re
+from dataclasses import dataclass
+
+from pelican.utils import slugify
+
+PRINCIPLES = {
+    "pembelajaran-sepanjang-hayat": {
+        "id": "Pembelajaran Sepanjang Hayat",
+        "en": "Lifelong Learning",
+    },
+    "demokrasi": {"id": "Demokrasi", "en": "Democracy"},
+    "keadilan": {"id": "Keadilan", "en": "Justice"},
+    "keprofesionalan": {"id": "Keprofesionalan", "en": "Professionalism"},
+    "keterbukaan": {"id": "Keterbukaan", "en": "Openness"},
+    "keterukuran": {"id": "Keterukuran", "en": "Measurability"},
+    "kemitraan": {"id": "Kemitraan", "en": "Partnership"},
+}
+
+DEFAULTS = {
+    "WARTA_PRINCIPLES": PRINCIPLES,
+    # Where each principle's short explanation lives, per language, inside content/.
+    "WARTA_PRINCIPLES_TEXT_PATH": "principles/{lang}/{slug}.md",
+}
+
+# The URL words every language must define (see WARTA_LANGUAGES in pelicanconf.py).
+SECTIONS = ("category", "principles", "page")
+
+
+class SettingsError(ValueError):
+    """A WARTA_* setting is missing or inconsistent."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A principle or a category: a canonical slug with a name per language."""
+
+    slug: str
+    names: dict
+
+    def name(self, lang):
+        return self.names[lang]
+
+
+def settings_with_defaults(settings):
+    """Fill in the WARTA_* defaults that the settings file did not override."""
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    return settings
+
+
+def check_settings(settings):
+    """Raise SettingsError naming the first WARTA_* setting that is wrong."""
+    languages = settings.get("WARTA_LANGUAGES")
+    if not languages:
+        raise SettingsError("WARTA_LANGUAGES is missing: declare the site's languages")
+    if settings["DEFAULT_LANG"] not in languages:
+        raise SettingsError(
+            f"DEFAULT_LANG {settings['DEFAULT_LANG']!r} is not in WARTA_LANGUAGES"
+        )
+    for lang, language in languages.items():
+        for key in ("name", "locale", "date_format", "sections"):
+            if key not in language:
+                raise SettingsError(f"WARTA_LANGUAGES[{lang!r}] has no {key!r}")
+        missing = set(SECTIONS) - set(language["sections"])
+        if missing:
+            raise SettingsError(
+                f"WARTA_LANGUAGES[{lang!r}]['sections'] lacks {sorted(missing)}"
+            )
+    for setting in ("WARTA_PRINCIPLES", "WARTA_CATEGORIES"):
+        for slug, names in settings.get(setting, {}).items():
+            missing = set(languages) - set(names)
+            if missing:
+                raise SettingsError(
+                    f"{setting}[{slug!r}] has no name in {sorted(missing)}"
+                )
+            if slug != slugify(slug):
+                raise SettingsError(f"{setting}: {slug!r} is not a slug")
+    if not settings.get("WARTA_CATEGORIES"):
+        raise SettingsError("WARTA_CATEGORIES is missing: declare the categories")
+
+
+def principles(settings):
+    return [Term(slug, names) for slug, names in settings["WARTA_PRINCIPLES"].items()]
+
+
+def categories(settings):
+    return [Term(slug, names) for slug, names in settings["WARTA_CATEGORIES"].items()]
+
+
+def _key(text):
+    """Fold case and separators: 'Pembelajaran  Sepanjang_Hayat' -> 'pembelajaran-sepanjang-hayat'."""
+    return re.sub(r"[\s_\-]+", "-", text.strip().casefold()).strip("-")
+
+
+def match_term(text, terms):
+    """The term that ``text`` names: its slug or its name in any language, in any case."""
+    key = _key(text)
+    for term in terms:
+        if key == term.slug or any(key == _key(name) for name in term.names.values()):
+            return term
+    return None

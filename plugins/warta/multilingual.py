@@ -1,0 +1,162 @@
+"""What each language site needs beyond pelican-i18n-subsites.
+
+i18n_subsites builds the ``/en/`` subsite and installs the gettext catalogs in
+Jinja. This plugin, listed before it in ``PLUGINS``:
+
+- derives each language site's settings from ``WARTA_LANGUAGES`` (URL words,
+  subtitle, its own ``FEED_DOMAIN`` so a feed's ``rel="self"`` is its own),
+- compiles the theme's ``.po`` catalogs with Babel so ``.mo`` files are never stale,
+- gives templates localised dates (Babel: the machines have no ``id_ID`` OS
+  locale), plain-text titles, clean absolute URLs (i18n_subsites writes
+  cross-language links as ``/en/../``) and the hreflang alternates of a page.
+"""
+
+import logging
+import os
+from pathlib import Path
+from urllib.parse import urljoin
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from markupsafe import Markup
+from jinja2 import pass_context
+from pelican import signals
+from pelican.paginator import PaginationRule
+
+from warta import facts
+
+log = logging.getLogger(__name__)
+
+
+def section_path(settings, lang, section, slug=None):
+    """The URL, relative to a language's site root, of a section page: ``kategori/berita/``."""
+    word = settings["WARTA_LANGUAGES"][lang]["sections"][section]
+    return f"{word}/{slug}/" if slug else f"{word}/"
+
+
+def initialize(pelican):
+    """Check the WARTA_* settings and derive this language site's own settings."""
+    settings = facts.settings_with_defaults(pelican.settings)
+    facts.check_settings(settings)
+    lang = settings["DEFAULT_LANG"]
+    language = settings["WARTA_LANGUAGES"][lang]
+    # The main site declares the subsites; i18n_subsites copies this dict into each.
+    settings.setdefault(
+        "I18N_SUBSITES", {other: {} for other in settings["WARTA_LANGUAGES"] if other != lang}
+    )
+    # Content without `Lang` is in the main language, on every language site
+    # (Pelican would take each subsite's own DEFAULT_LANG). A new dict: the
+    # default one is shared by every build in this process.
+    settings["DEFAULT_METADATA"] = {"lang": lang, **settings.get("DEFAULT_METADATA", {})}
+    category = section_path(settings, lang, "category", "{slug}")
+    settings["CATEGORY_URL"] = category
+    settings["CATEGORY_SAVE_AS"] = category + "index.html"
+    settings["WARTA_PRINCIPLES_URL"] = section_path(settings, lang, "principles")
+    settings["WARTA_PRINCIPLES_SAVE_AS"] = settings["WARTA_PRINCIPLES_URL"] + "index.html"
+    page = language["sections"]["page"]
+    settings["PAGINATION_PATTERNS"] = [
+        PaginationRule(1, "{url}", "{save_as}"),
+        PaginationRule(
+            2, f"{{base_name}}/{page}/{{number}}/", f"{{base_name}}/{page}/{{number}}/index.html"
+        ),
+    ]
+    settings["SITESUBTITLE"] = language.get("subtitle", settings.get("SITESUBTITLE", ""))
+    # Without its own FEED_DOMAIN a subsite's feeds claim the main site's feed as rel="self".
+    settings["FEED_DOMAIN"] = settings["SITEURL"]
+    compile_catalogs(Path(settings["THEME"]) / "translations")
+
+
+def compile_catalogs(translations_dir):
+    """Write each ``messages.mo`` from its ``messages.po`` when the .po is newer."""
+    for po_path in translations_dir.glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=po_path.parent.parent.name)
+        tmp_path = mo_path.with_suffix(".mo.tmp")
+        with tmp_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+        os.replace(tmp_path, mo_path)  # atomic: a parallel build never reads half a catalog
+
+
+@pass_context
+def absolute_url(context, url):
+    """``url`` relative to this language's site, as a clean absolute URL (no ``/en/../``)."""
+    return urljoin(context["SITEURL"].rstrip("/") + "/", str(url))
+
+
+@pass_context
+def local_date(context, value, lang=None):
+    """A date written the way the page's language writes it: '30 Juli 2020', '30 July 2020'."""
+    lang = lang or context["DEFAULT_LANG"]
+    pattern = context["WARTA_LANGUAGES"][lang]["date_format"]
+    return format_date(value, pattern, locale=lang)
+
+
+def plain(text):
+    """Text without markup (typogrify's ``<span class="caps">``) or entities, for
+    ``<title>``, ``alt``, meta tags and JSON; autoescape escapes it again on output."""
+    return Markup(str(text)).striptags()
+
+
+@pass_context
+def alternates(context, kind, key=None):
+    """[(lang, absolute URL)] of this page in every language it exists in, own first.
+
+    ``kind`` is ``content`` (key: the article or page), ``home``, ``principles``,
+    ``category`` or ``tag`` (key: the slug).
+    """
+    if kind == "content":
+        own = [(key.lang, absolute_url(context, key.url))]
+        return own + [
+            (t.lang, absolute_url(context, t.url))
+            for t in sorted(key.translations, key=lambda t: t.lang)
+        ]
+    result = []
+    for lang, root in context["lang_siteurls"].items():
+        if kind == "home":
+            path = ""
+        elif kind in ("principles", "category"):
+            path = section_path(context, lang, kind, key)
+        elif kind == "tag":
+            if key not in context["warta_tag_langs"].get(lang, ()):
+                continue
+            path = context["TAG_URL"].format(slug=key)
+        else:
+            raise ValueError(f"unknown page kind {kind!r}")
+        result.append((lang, urljoin(root.rstrip("/") + "/", path)))
+    own = context["DEFAULT_LANG"]
+    return sorted(result, key=lambda pair: pair[0] != own)
+
+
+@pass_context
+def section_url(context, section, slug=None):
+    """The absolute URL of a section page in this page's language."""
+    return absolute_url(context, section_path(context, context["DEFAULT_LANG"], section, slug))
+
+
+@pass_context
+def language_name(context, lang):
+    """A language's name in the page's language: 'Inggris' on /, 'Indonesian' on /en/."""
+    return Locale.parse(context["DEFAULT_LANG"]).languages[lang]
+
+
+def add_template_helpers(generator):
+    """Give every generator's Jinja environment the helpers above."""
+    generator.env.filters.update(
+        absolute_url=absolute_url, local_date=local_date, plain=plain
+    )
+    generator.env.globals.update(
+        alternates=alternates, section_url=section_url, language_name=language_name
+    )
+
+
+def register():
+    # On `initialized`: it fires for the main site and again for each subsite
+    # i18n_subsites creates, before any generator reads the settings.
+    signals.initialized.connect(initialize)
+    # On `generator_init`: every generator (ours too) has its env by then.
+    signals.generator_init.connect(add_template_helpers)
