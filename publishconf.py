@@ -1,0 +1,13 @@
+"""Production settings: ``pelican content -s publishconf.py`` or ``invoke publish``."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # so pelicanconf imports from any cwd
+
+from pelicanconf import *  # noqa: E402, F403
+
+# The library's public address (no trailing slash). Change it to your own.
+SITEURL = "https://perpustakaan.rejanglebongkab.go.id"
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,142 @@
+"""Unit tests for our plugin code: pure functions with plain asserts."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from babel.messages.mofile import read_mo
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Tag
+
+from warta import events, facts, multilingual, taxonomy
+
+SETTINGS = {**DEFAULT_CONFIG, "WARTA_PRINCIPLES": facts.PRINCIPLES}
+PRINCIPLES = facts.principles(SETTINGS)
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("kemitraan", "kemitraan"),
+        ("Kemitraan", "kemitraan"),
+        ("  KEMITRAAN ", "kemitraan"),
+        ("Pembelajaran Sepanjang Hayat", "pembelajaran-sepanjang-hayat"),
+        ("pembelajaran  sepanjang_hayat", "pembelajaran-sepanjang-hayat"),
+        ("openness", "keterbukaan"),
+        ("Lifelong Learning", "pembelajaran-sepanjang-hayat"),
+        ("bimtek", None),
+        ("keterbukan", None),  # a near miss is not a match (issue 3 suggests the fix)
+    ],
+)
+def test_match_term(text, slug):
+    term = facts.match_term(text, PRINCIPLES)
+    assert (term.slug if term else None) == slug
+
+
+def test_canonical_tags_localise_principles_and_drop_duplicates():
+    tags = [Tag(name, SETTINGS) for name in ("Kemitraan", "bimtek", "kemitraan", "openness")]
+    result = taxonomy.canonical_tags(tags, PRINCIPLES, "en", SETTINGS)
+    assert [(t.slug, t.name) for t in result] == [
+        ("kemitraan", "Partnership"),
+        ("bimtek", "bimtek"),
+        ("keterbukaan", "Openness"),
+    ]
+
+
+def valid_settings(**changes):
+    settings = {
+        "DEFAULT_LANG": "id",
+        "WARTA_LANGUAGES": {
+            lang: {
+                "name": lang,
+                "locale": lang,
+                "date_format": "d MMMM y",
+                "sections": {"category": "c", "principles": "p", "page": "h"},
+            }
+            for lang in ("id", "en")
+        },
+        "WARTA_CATEGORIES": {"berita": {"id": "Berita", "en": "News"}},
+        "WARTA_PRINCIPLES": facts.PRINCIPLES,
+    }
+    settings.update(changes)
+    return settings
+
+
+def test_check_settings_accepts_the_defaults():
+    facts.check_settings(valid_settings())
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"DEFAULT_LANG": "fr"}, "DEFAULT_LANG 'fr' is not in WARTA_LANGUAGES"),
+        ({"WARTA_CATEGORIES": {"berita": {"id": "Berita"}}}, "WARTA_CATEGORIES['berita'] has no name in ['en']"),
+        ({"WARTA_CATEGORIES": {"Berita Baru": {"id": "B", "en": "N"}}}, "'Berita Baru' is not a slug"),
+        ({"WARTA_LANGUAGES": {}}, "WARTA_LANGUAGES is missing"),
+    ],
+)
+def test_check_settings_names_the_wrong_setting(changes, message):
+    with pytest.raises(facts.SettingsError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        facts.check_settings(valid_settings(**changes))
+
+
+def test_check_settings_wants_every_section_word():
+    settings = valid_settings()
+    del settings["WARTA_LANGUAGES"]["en"]["sections"]["principles"]
+    with pytest.raises(facts.SettingsError, match="lacks \\['principles'\\]"):
+        facts.check_settings(settings)
+
+
+def test_parse_when():
+    assert events.parse_when("2020-07-27", "Asia/Jakarta") == date(2020, 7, 27)
+    assert events.parse_when(" 2021-03-12 08:00 ", "Asia/Jakarta") == datetime(
+        2021, 3, 12, 8, 0, tzinfo=ZoneInfo("Asia/Jakarta")
+    )
+    with pytest.raises(ValueError):
+        events.parse_when("2022-13-45", "Asia/Jakarta")
+
+
+def test_parse_participants_keeps_commas_inside_names():
+    assert events.parse_participants("Dra. Hj. Nurhayati, M.Pd.; Sunarsih;; Feri Sutomo ;") == [
+        "Dra. Hj. Nurhayati, M.Pd.",
+        "Sunarsih",
+        "Feri Sutomo",
+    ]
+
+
+CONTEXT = {
+    "DEFAULT_LANG": "id",
+    "SITEURL": "https://example.id/en",
+    "WARTA_LANGUAGES": valid_settings()["WARTA_LANGUAGES"],
+}
+
+
+def test_local_date_uses_babel_not_the_os_locale():
+    assert multilingual.local_date(CONTEXT, date(2020, 7, 30)) == "30 Juli 2020"
+    assert multilingual.local_date(CONTEXT, date(2020, 7, 30), lang="en") == "30 July 2020"
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("", "https://example.id/en/"),
+        ("2020/07/x/", "https://example.id/en/2020/07/x/"),
+        ("../2020/07/x/", "https://example.id/2020/07/x/"),
+        ("../theme/css/style.css", "https://example.id/theme/css/style.css"),
+    ],
+)
+def test_absolute_url_is_clean(url, expected):
+    assert multilingual.absolute_url(CONTEXT, url) == expected
+
+
+def test_plain_strips_typogrify_markup():
+    assert multilingual.plain('Laporan <span class="caps">UU</span> &#8220;Baru&#8221;') == "Laporan UU “Baru”"
+
+
+def test_compile_catalogs_writes_a_fresh_mo(tmp_path):
+    po = tmp_path / "id" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Home"\nmsgstr "Beranda"\n')
+    multilingual.compile_catalogs(tmp_path)
+    with po.with_suffix(".mo").open("rb") as mo:
+        assert read_mo(mo).get("Home").string == "Beranda"

@@ -1,0 +1,16 @@
+"""The sample content shipped in content/ builds cleanly with both settings files."""
+
+import pytest
+
+from conftest import ROOT, build
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_sample_site_builds_without_warnings(tmp_path, settings):
+    site = build(ROOT / "content", tmp_path / "output", settings=settings)
+    assert site.returncode == 0, site.log
+    assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+    for path in ("/", "/en/", "/asas/", "/en/principles/", "/tentang/", "/en/about/"):
+        assert site.exists(path), path
+    bimtek = "/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/"
+    assert site.exists(bimtek) and site.exists("/en" + bimtek)

@@ -1,0 +1,234 @@
+"""A whole bilingual build of tests/fixtures/bilingual_site, asserted on its output."""
+
+import re
+
+import pytest
+
+from conftest import SITEURL
+from warta.facts import PRINCIPLES
+
+CATEGORY = {"id": "/kategori/{}/", "en": "/en/category/{}/"}
+ROOT = {"id": "/", "en": "/en/"}
+
+PAGES = [
+    ("/", "/en/"),
+    ("/2020/07/bimtek/", "/en/2020/07/bimtek/"),
+    ("/2022/01/laporan/", "/en/2022/01/laporan/"),
+    ("/tag/kemitraan/", "/en/tag/kemitraan/"),
+    ("/tag/bimtek/", "/en/tag/bimtek/"),
+    ("/asas/", "/en/principles/"),
+    ("/kategori/kegiatan/", "/en/category/kegiatan/"),
+    ("/tentang/", "/en/about/"),
+]
+FEEDS = [
+    "feeds/all.atom.xml",
+    "feeds/all.rss.xml",
+    "feeds/tag/kemitraan.atom.xml",
+    "feeds/tag/kemitraan.rss.xml",
+    "feeds/category/kegiatan.atom.xml",
+]
+
+
+def hreflangs(page):
+    return {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+
+
+def test_build_is_quiet(bilingual_site):
+    assert "WARNING" not in bilingual_site.log and "ERROR" not in bilingual_site.log, bilingual_site.log
+
+
+@pytest.mark.parametrize("id_path, en_path", PAGES)
+def test_every_page_exists_in_both_languages_with_its_lang(bilingual_site, id_path, en_path):
+    for lang, path in (("id", id_path), ("en", en_path)):
+        assert bilingual_site.exists(path), path
+        assert bilingual_site.html(path).html["lang"] == lang
+
+
+@pytest.mark.parametrize("slug", PRINCIPLES)
+def test_every_principle_has_its_page_and_feeds_in_both_languages(bilingual_site, slug):
+    for prefix in ("", "/en"):
+        assert bilingual_site.exists(f"{prefix}/tag/{slug}/")
+        for kind in ("atom", "rss"):
+            bilingual_site.feed(f"{prefix}/feeds/tag/{slug}.{kind}.xml")
+
+
+@pytest.mark.parametrize("feed", FEEDS)
+def test_feeds_exist_in_both_languages(bilingual_site, feed):
+    for prefix in ("/", "/en/"):
+        assert bilingual_site.feed(prefix + feed).entries
+
+
+@pytest.mark.parametrize("id_path, en_path", PAGES)
+def test_hreflang_links_point_both_ways_with_clean_absolute_urls(bilingual_site, id_path, en_path):
+    expected = {"id": bilingual_site.url(id_path), "en": bilingual_site.url(en_path)}
+    for path in (id_path, en_path):
+        links = hreflangs(bilingual_site.html(path))
+        assert {k: v for k, v in links.items() if k != "x-default"} == expected, path
+        assert links["x-default"] == expected["id"]
+
+
+def test_no_cross_language_url_keeps_dot_segments(bilingual_site):
+    for page in bilingual_site.output.rglob("*.html"):
+        assert "/../" not in page.read_text(encoding="utf-8"), page
+
+
+def test_language_switcher_goes_to_the_translation(bilingual_site):
+    switcher = bilingual_site.html("/2020/07/bimtek/").select_one(".language-switcher a[hreflang=en]")
+    assert switcher["href"] == bilingual_site.url("/en/2020/07/bimtek/")
+    back = bilingual_site.html("/en/about/").select_one(".language-switcher a[hreflang=id]")
+    assert back["href"] == bilingual_site.url("/tentang/")
+
+
+def test_language_switcher_falls_back_to_the_other_home(bilingual_site):
+    # pojok-baca exists in Indonesian only, and so does its tag.
+    for path in ("/2021/09/pojok-baca/", "/tag/pojok-baca/"):
+        page = bilingual_site.html(path)
+        assert page.select_one(".language-switcher a[hreflang=en]")["href"] == SITEURL + "/en/"
+        assert set(hreflangs(page)) == {"id", "x-default"}
+
+
+def test_article_links_to_its_translation(bilingual_site):
+    page = bilingual_site.html("/2020/07/bimtek/")
+    link = page.select_one(".translation a")
+    assert link["href"] == bilingual_site.url("/en/2020/07/bimtek/") and link["lang"] == "en"
+    assert link.get_text() == "Baca dalam bahasa Inggris"
+    back = bilingual_site.html("/en/2020/07/bimtek/").select_one(".translation a")
+    assert back.get_text() == "Read in Indonesian"
+
+
+def test_untranslated_article_stays_in_its_own_language(bilingual_site):
+    site = bilingual_site
+    assert site.exists("/2021/09/pojok-baca/")
+    assert not any(site.output.glob("en/**/pojok-baca*"))
+    assert not (site.output / "en" / "drafts").exists()
+    assert "pojok-baca" not in site.path("/en/").read_text()
+    assert "pojok-baca" not in site.path("/en/tag/kemitraan/").read_text()
+    for feed in ("/en/feeds/all.atom.xml", "/en/feeds/tag/kemitraan.atom.xml"):
+        assert all("pojok-baca" not in e.link for e in site.feed(feed).entries)
+    assert any("pojok-baca" in e.link for e in site.feed("/feeds/tag/kemitraan.atom.xml").entries)
+
+
+def test_drafts_reach_no_public_file(bilingual_site):
+    for path in bilingual_site.output.rglob("*"):
+        assert "draf" not in path.name
+        if path.is_file():
+            assert "draf-rahasia" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("lang, prefix", [("id", ""), ("en", "/en")])
+def test_feeds_never_mix_languages(bilingual_site, lang, prefix):
+    for feed_path in (bilingual_site.output / prefix.lstrip("/") / "feeds").rglob("*.xml"):
+        feed = bilingual_site.feed("/" + str(feed_path.relative_to(bilingual_site.output)))
+        for entry in feed.entries:
+            assert entry.link.startswith(SITEURL + "/"), entry.link
+            assert entry.link.startswith(SITEURL + "/en/") == (lang == "en"), (feed_path, entry.link)
+
+
+def test_feeds_have_plain_text_titles_and_their_own_self_link(bilingual_site):
+    for path in ("/feeds/all.atom.xml", "/en/feeds/all.atom.xml"):
+        feed = bilingual_site.feed(path)
+        self_links = [l.href for l in feed.feed.links if l.rel == "self"]
+        assert self_links == [bilingual_site.url(path)]
+        for entry in feed.entries:
+            assert "<" not in entry.title and "&" not in entry.title, entry.title
+    # typogrify wraps UU in <span class="caps"> and keeps the last two words together
+    titles = [e.title.replace("\xa0", " ") for e in bilingual_site.feed("/feeds/all.atom.xml").entries]
+    assert "Laporan Kinerja UU dan TIK 2021" in titles
+
+
+def test_feeds_name_principles_and_categories_in_their_language(bilingual_site):
+    en = bilingual_site.feed("/en/feeds/tag/kemitraan.atom.xml")
+    assert en.feed.title == "Warta Perpustakaan - Partnership"
+    assert {t.term for t in en.entries[0].tags} >= {"Activities", "Partnership", "Lifelong Learning"}
+    id_ = bilingual_site.feed("/feeds/tag/kemitraan.atom.xml")
+    assert id_.feed.title == "Warta Perpustakaan - Kemitraan"
+    assert {t.term for t in bilingual_site.feed("/feeds/all.atom.xml").entries[0].tags} >= {"Berita"}
+
+
+def test_plain_text_in_title_and_meta(bilingual_site):
+    page = bilingual_site.html("/2022/01/laporan/")
+    assert page.title.string.replace("\xa0", " ").startswith("Laporan Kinerja UU dan TIK 2021 ·")
+    assert page.select_one("h1 .caps")  # typogrify still works in the body
+    for tag in page.select("title, meta"):
+        assert "<span" not in str(tag.string or "") + str(tag.get("content", ""))
+
+
+def test_capitalised_principle_tag_lands_on_its_canonical_page(bilingual_site):
+    page = bilingual_site.html("/tag/kemitraan/")
+    links = [a["href"] for a in page.select("main .card-title a")]
+    assert links == [bilingual_site.url("/2021/09/pojok-baca/"), bilingual_site.url("/2020/07/bimtek/")]
+    assert not any(bilingual_site.output.glob("tag/Kemitraan*"))
+
+
+def test_english_principle_name_is_taken_as_the_principle(bilingual_site):
+    # laporan.en.md says "openness"
+    page = bilingual_site.html("/en/tag/keterbukaan/")
+    assert [a["href"] for a in page.select("main .card-title a")] == [bilingual_site.url("/en/2022/01/laporan/")]
+    assert not bilingual_site.exists("/en/tag/openness/")
+
+
+@pytest.mark.parametrize("slug, names", PRINCIPLES.items())
+def test_principle_pages_show_localised_name_and_the_right_articles(bilingual_site, slug, names):
+    expected = {
+        "kemitraan": {"id": ["pojok-baca", "bimtek"], "en": ["bimtek"]},
+        "pembelajaran-sepanjang-hayat": {"id": ["bimtek"], "en": ["bimtek"]},
+        "keterukuran": {"id": ["laporan"], "en": ["laporan"]},
+        "keterbukaan": {"id": ["laporan"], "en": ["laporan"]},
+    }.get(slug, {"id": [], "en": []})
+    for lang, prefix in (("id", ""), ("en", "/en")):
+        page = bilingual_site.html(f"{prefix}/tag/{slug}/")
+        assert names[lang] in page.h1.get_text()
+        assert f"Penjelasan {slug} ({lang})." in page.select_one(".explanation").get_text().replace("\xa0", " ")
+        slugs = [a["href"].rstrip("/").rsplit("/", 1)[1] for a in page.select("main .card-title a")]
+        assert slugs == expected[lang]
+        if not slugs:
+            assert page.select_one(".empty")
+
+
+def test_principles_overview_lists_all_seven_with_counts(bilingual_site):
+    for lang, path, count in (("id", "/asas/", "2 artikel"), ("en", "/en/principles/", "1 article")):
+        items = bilingual_site.html(path).select("ol.principles > li")
+        assert [li.h2.get_text(strip=True) for li in items] == [n[lang] for n in PRINCIPLES.values()]
+        kemitraan = items[list(PRINCIPLES).index("kemitraan")]
+        assert count in kemitraan.get_text()
+        assert kemitraan.h2.a["href"] == bilingual_site.url(("/en" if lang == "en" else "") + "/tag/kemitraan/")
+
+
+def test_categories_are_localised_in_pages_and_breadcrumbs(bilingual_site):
+    assert "Kegiatan" in bilingual_site.html("/kategori/kegiatan/").h1.get_text()
+    assert "Activities" in bilingual_site.html("/en/category/kegiatan/").h1.get_text()
+    crumbs = bilingual_site.html("/en/2020/07/bimtek/").select_one(".breadcrumb").get_text(" ", strip=True)
+    assert crumbs == "Home › Activities"
+    # A category no article uses yet still has its page and feed.
+    assert bilingual_site.exists("/en/category/kisah-literasi/")
+    bilingual_site.feed("/en/feeds/category/kisah-literasi.atom.xml")
+
+
+def test_dates_are_written_the_local_way(bilingual_site):
+    id_time = bilingual_site.html("/2020/07/bimtek/").select_one("article header time")
+    en_time = bilingual_site.html("/en/2020/07/bimtek/").select_one("article header time")
+    assert id_time.get_text() == "30 Juli 2020" and en_time.get_text() == "30 July 2020"
+    assert id_time["datetime"] == "2020-07-30T10:00:00+07:00"
+
+
+def test_ui_text_comes_from_the_catalog(bilingual_site):
+    id_nav = bilingual_site.html("/").select_one(".site-nav").get_text(" ", strip=True)
+    en_nav = bilingual_site.html("/en/").select_one(".site-nav").get_text(" ", strip=True)
+    assert id_nav.startswith("Beranda Asas Berita Kegiatan Kisah Literasi")
+    assert en_nav.startswith("Home Principles News Activities Literacy Stories")
+    assert bilingual_site.html("/").select_one(".skip-link").get_text() == "Langsung ke isi utama"
+
+
+def test_event_fields_are_rendered_plainly(bilingual_site):
+    event = bilingual_site.html("/2020/07/bimtek/").select_one(".event")
+    assert [li.get_text() for li in event.select(".participants li")] == [
+        "Esnalianti",
+        "Dra. Hj. Nurhayati, M.Pd.",
+        "Sumarto",
+    ]
+    assert "Daring" in event.get_text() and "27 Juli 2020" in event.get_text()
+
+
+def test_typogrify_dashes_suit_indonesian_ranges(bilingual_site):
+    body = bilingual_site.path("/2020/07/bimtek/").read_text()
+    assert re.search(r"27(&#8211;|–)29 Juli", body)
