@@ -17,7 +17,6 @@ AUTHOR = "Perpustakaan Daerah Rejang Lebong"
 WARTA_LIBRARY = {
     "name": "Perpustakaan Daerah Rejang Lebong",
     "address": "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu",
-    "logo": "images/logo.png",
 }
 # Local preview; publishconf.py sets the public address.
 SITEURL = "http://127.0.0.1:8000"
