@@ -17,31 +17,37 @@ AUTHOR = "Perpustakaan Daerah Rejang Lebong"
 WARTA_LIBRARY = {
     "name": "Perpustakaan Daerah Rejang Lebong",
     "address": "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu",
+    "logo": "images/logo.png",  # square, for search engines' publisher logo
 }
+# The picture a shared link shows when the article has none (1200 x 630).
+WARTA_SHARE_IMAGE = "images/share.png"
 # Local preview; publishconf.py sets the public address.
 SITEURL = "http://127.0.0.1:8000"
 TIMEZONE = "Asia/Jakarta"
+WARTA_TIMEZONE_LABEL = "WIB"  # written after event times: "08.00–13.00 WIB"
 
 # --- Languages ------------------------------------------------------------
 # Each language the site is published in. The default language lives at the
 # site root, every other under /<lang>/. To add a language: add it here, give
 # every principle and category a name in it, and add its catalog under
-# theme/translations/. "sections" are the URL words of its section pages.
+# theme/translations/. "locale" is for Open Graph, "date_locale" is the Babel
+# locale dates and times are written in; "sections" are the URL words of its
+# section pages.
 DEFAULT_LANG = "id"
 WARTA_LANGUAGES = {
     "id": {
         "name": "Bahasa Indonesia",
         "locale": "id_ID",
-        "date_format": "d MMMM y",
+        "date_locale": "id",
         "subtitle": "Berita Perpustakaan Daerah Rejang Lebong",
-        "sections": {"category": "kategori", "principles": "asas", "page": "halaman"},
+        "sections": {"category": "kategori", "principles": "asas", "page": "halaman", "agenda": "agenda"},
     },
     "en": {
         "name": "English",
         "locale": "en_US",
-        "date_format": "d MMMM y",
+        "date_locale": "en_GB",  # "30 July 2020", not "July 30, 2020"
         "subtitle": "News from the Rejang Lebong Regional Library",
-        "sections": {"category": "category", "principles": "principles", "page": "page"},
+        "sections": {"category": "category", "principles": "principles", "page": "page", "agenda": "agenda"},
     },
 }
 
@@ -104,7 +110,8 @@ JINJA_ENVIRONMENT = {
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "warta.multilingual",  # checks WARTA_* settings, derives each language's settings
-    "warta.events",  # event dates and participants read from the metadata
+    "warta.events",  # event dates and participants, the agenda and its calendar
+    "warta.structured_data",  # JSON-LD and social previews
     "warta.taxonomy",  # canonical principles and categories, before i18n filters languages
     "pelican.plugins.i18n_subsites",  # builds /en/ and installs the gettext catalogs
 ]

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SITEURL = "https://perpustakaan.example.id"
+TODAY = "2022-03-01"  # the build date of the fixture sites: "upcoming" is relative to it
 
 
 @dataclass
@@ -52,8 +53,8 @@ def build(content, output, settings="pelicanconf.py", **overrides):
     """Run Pelican on `content` into `output`; the build's exit code is not checked here."""
     extra = {"SITEURL": SITEURL, **overrides}
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)]
-    for key, value in extra.items():
-        command += ["-e", f"{key}={json.dumps(value)}"]
+    # One -e with every KEY=VALUE: Pelican keeps only the last -e it is given.
+    command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     return Site(output=output, returncode=result.returncode, log=result.stdout + result.stderr)
 
@@ -61,6 +62,6 @@ def build(content, output, settings="pelicanconf.py", **overrides):
 @pytest.fixture(scope="session")
 def bilingual_site(tmp_path_factory):
     """The fixture site every bilingual test reads; built once per test session."""
-    site = build(FIXTURES / "bilingual_site", tmp_path_factory.mktemp("bilingual") / "output")
+    site = build(FIXTURES / "bilingual_site", tmp_path_factory.mktemp("bilingual") / "output", WARTA_TODAY=TODAY)
     assert site.returncode == 0, site.log
     return site

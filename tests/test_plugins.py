@@ -50,8 +50,8 @@ def valid_settings(**changes):
             lang: {
                 "name": lang,
                 "locale": lang,
-                "date_format": "d MMMM y",
-                "sections": {"category": "c", "principles": "p", "page": "h"},
+                "date_locale": {"id": "id", "en": "en_GB"}[lang],
+                "sections": {"category": "c", "principles": "p", "page": "h", "agenda": "a"},
             }
             for lang in ("id", "en")
         },

@@ -33,7 +33,7 @@ DEFAULTS = {
 }
 
 # The URL words every language must define (see WARTA_LANGUAGES in pelicanconf.py).
-SECTIONS = ("category", "principles", "page")
+SECTIONS = ("category", "principles", "page", "agenda")
 
 
 class SettingsError(ValueError):
@@ -68,7 +68,7 @@ def check_settings(settings):
             f"DEFAULT_LANG {settings['DEFAULT_LANG']!r} is not in WARTA_LANGUAGES"
         )
     for lang, language in languages.items():
-        for key in ("name", "locale", "date_format", "sections"):
+        for key in ("name", "locale", "date_locale", "sections"):
             if key not in language:
                 raise SettingsError(f"WARTA_LANGUAGES[{lang!r}] has no {key!r}")
         missing = set(SECTIONS) - set(language["sections"])

@@ -91,15 +91,19 @@ def absolute_url(context, url):
 @pass_context
 def local_date(context, value, lang=None):
     """A date written the way the page's language writes it: '30 Juli 2020', '30 July 2020'."""
-    lang = lang or context["DEFAULT_LANG"]
-    pattern = context["WARTA_LANGUAGES"][lang]["date_format"]
-    return format_date(value, pattern, locale=lang)
+    return format_date(value, "long", locale=date_locale(context, lang))
+
+
+def date_locale(context, lang=None):
+    """The Babel locale the page's language writes dates in."""
+    return context["WARTA_LANGUAGES"][lang or context["DEFAULT_LANG"]]["date_locale"]
 
 
 def plain(text):
-    """Text without markup (typogrify's ``<span class="caps">``) or entities, for
-    ``<title>``, ``alt``, meta tags and JSON; autoescape escapes it again on output."""
-    return Markup(str(text)).striptags()
+    """Text without markup (typogrify's ``<span class="caps">``), entities or
+    typogrify's non-breaking spaces, for ``<title>``, ``alt``, meta tags and JSON;
+    autoescape escapes it again on output."""
+    return Markup(str(text)).striptags().replace("\xa0", " ")
 
 
 @pass_context
@@ -107,7 +111,7 @@ def alternates(context, kind, key=None):
     """[(lang, absolute URL)] of this page in every language it exists in, own first.
 
     ``kind`` is ``content`` (key: the article or page), ``home``, ``principles``,
-    ``category`` or ``tag`` (key: the slug).
+    ``agenda``, ``category`` or ``tag`` (key: the slug).
     """
     if kind == "content":
         own = [(key.lang, absolute_url(context, key.url))]
@@ -119,7 +123,7 @@ def alternates(context, kind, key=None):
     for lang, root in context["lang_siteurls"].items():
         if kind == "home":
             path = ""
-        elif kind in ("principles", "category"):
+        elif kind in ("principles", "category", "agenda"):
             path = section_path(context, lang, kind, key)
         elif kind == "tag":
             if key not in context["warta_tag_langs"].get(lang, ()):
