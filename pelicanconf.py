@@ -62,6 +62,9 @@ DEFAULT_CATEGORY = "berita"
 # WARTA_PRINCIPLES here would override their names.
 
 # --- Content ----------------------------------------------------------------
+# The language of the messages editors get when content breaks the contract.
+WARTA_MESSAGES_LANG = "id"
+WITH_FUTURE_DATES = False  # an article dated in the future waits for a build on or after its date
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
@@ -110,6 +113,8 @@ JINJA_ENVIRONMENT = {
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "warta.multilingual",  # checks WARTA_* settings, derives each language's settings
+    "warta.contract",  # checks every file against the content contract; stops before writing
+    "warta.preview",  # drafts with a DRAF banner, in `invoke serve --drafts` only
     "warta.events",  # event dates and participants, the agenda and its calendar
     "warta.structured_data",  # JSON-LD and social previews
     "warta.taxonomy",  # canonical principles and categories, before i18n filters languages
@@ -122,4 +127,9 @@ I18N_UNTRANSLATED_PAGES = "remove"
 # Pelican's own messages that say nothing to us.
 import logging  # noqa: E402
 
-LOG_FILTER = [(logging.WARNING, "Docutils has no localization for '%s'. Using 'en' instead.")]
+LOG_FILTER = [
+    (logging.WARNING, "Docutils has no localization for '%s'. Using 'en' instead."),
+    # Duplicate slugs: warta.contract names both files and stops the build.
+    (logging.WARNING, 'There are %s items "%s" with lang %s: \n%s\n%s'),
+    (logging.WARNING, "There are %s original (not translated) items %s: \n%s\n%s"),
+]

@@ -10,4 +10,6 @@ from pelicanconf import *  # noqa: E402, F403
 # The library's public address (no trailing slash). Change it to your own.
 SITEURL = "https://perpustakaan.rejanglebongkab.go.id"
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
+# Not True: Pelican would empty output/ before checking the content. `invoke publish`
+# builds into a fresh staging folder and swaps it in instead.
+DELETE_OUTPUT_DIRECTORY = False

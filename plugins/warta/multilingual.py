@@ -69,8 +69,8 @@ def initialize(pelican):
 
 
 def compile_catalogs(translations_dir):
-    """Write each ``messages.mo`` from its ``messages.po`` when the .po is newer."""
-    for po_path in translations_dir.glob("*/LC_MESSAGES/messages.po"):
+    """Write each ``.mo`` from its ``.po`` when the .po is newer."""
+    for po_path in translations_dir.glob("*/LC_MESSAGES/*.po"):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue

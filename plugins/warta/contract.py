@@ -1,0 +1,455 @@
+"""The content contract: every article and page checked while Pelican reads it.
+
+Editors are library staff, not programmers. Pelican validates almost nothing
+(an empty title writes a file named ``.html``; a bad date stops deep inside
+with a traceback; a misspelt principle quietly becomes a new tag). This plugin
+reads each Markdown header as the editor wrote it, collects every problem in
+the whole site, and stops the build before anything is written, with messages
+like a good compiler's: the file, the field, what is wrong and what to write
+instead, in Indonesian by default (``WARTA_MESSAGES_LANG``).
+
+- ``CheckedMarkdownReader`` (installed on ``readers_init``) checks each file's
+  own header and links as Pelican reads it;
+- ``check_site`` (on ``all_generators_finalized``) checks what needs every file
+  at once (duplicate slugs, translations that disagree), then stops the build
+  on any error, or, with ``WARTA_CHECK_ONLY``, prints the report and a to-do
+  list and stops without writing (``invoke check``).
+"""
+
+import difflib
+import gettext
+import logging
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pelican import signals
+from pelican.readers import MarkdownReader
+
+from warta import facts
+from warta.events import parse_when
+from warta.multilingual import compile_catalogs
+
+log = logging.getLogger(__name__)
+
+REPORT = "WARTA_REPORT"  # the settings key this build's Report lives under
+LOCALEDIR = Path(__file__).parent / "translations"
+
+# Keys Pelican or the contract know, lower case as Pelican stores them.
+CONTRACT_KEYS = {
+    "title", "date", "lang", "slug", "category", "tags", "author", "summary", "status",
+    "event", "event_start", "event_end", "event_organizer", "event_location",
+    "event_attendance", "participants",
+}
+PELICAN_KEYS = {
+    "modified", "authors", "url", "save_as", "template", "translation", "keywords",
+}
+PLAIN_TEXT_FIELDS = (
+    "title", "author", "event", "event_organizer", "event_location", "participants",
+)
+ATTENDANCE = ("online", "offline", "mixed")
+DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
+LINK_TARGET = re.compile(r"\{(filename|static|attach)\}([^)\s\"'#?]+)")
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def translator(lang):
+    """gettext for the messages' language; English (the msgids) when it has no catalog."""
+    return gettext.translation("contract", LOCALEDIR, [lang], fallback=True).gettext
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    field: str | None
+    message: str
+    severity: str  # "error" or "warning"
+
+
+@dataclass
+class Report:
+    """Every problem of one build, and the to-do list `invoke check` shows."""
+
+    translate: callable  # gettext for the messages' language
+    problems: list = field(default_factory=list)
+    todo: list = field(default_factory=list)
+
+    def add(self, severity, path, key, message):
+        problem = Problem(path, key, message, severity)
+        if problem not in self.problems:  # every language site reads every file
+            self.problems.append(problem)
+
+    def error(self, path, key, message):
+        self.add("error", path, key, message)
+
+    def warning(self, path, key, message):
+        self.add("warning", path, key, message)
+
+    @property
+    def errors(self):
+        return [p for p in self.problems if p.severity == "error"]
+
+    def render(self):
+        _ = self.translate
+        label = {"error": _("ERROR"), "warning": _("WARNING")}
+        lines = []
+        for p in sorted(self.problems, key=lambda p: (p.path, p.severity != "error")):
+            where = f"{display_key(p.field)}: " if p.field else ""
+            lines.append(f"{p.path}: {label[p.severity]}: {where}{p.message}")
+        errors = self.errors
+        files = len({p.path for p in errors})
+        summary = _("%(problems)d problems in %(files)d files") % {"problems": len(errors), "files": files}
+        warnings = len(self.problems) - len(errors)
+        if warnings:
+            summary += ", " + _("%(warnings)d warnings") % {"warnings": warnings}
+        lines.append(summary)
+        return "\n".join(lines)
+
+
+def display_key(key):
+    """'event_start' -> 'Event_start', as the contract spells it."""
+    return key[:1].upper() + key[1:]
+
+
+def nearest(word, choices, cutoff=0.75):
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def _key(text):
+    return re.sub(r"[\s_\-]+", "-", text.strip().casefold()).strip("-")
+
+
+def parse_strict_date(text):
+    """A datetime for 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', else ValueError."""
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def check_header(path, header, kind, settings, _):
+    """Problems in one file's header: [(severity, key, message)].
+
+    ``header`` maps lower-case keys to the values as written (strings);
+    ``kind`` is "article" or "page".
+    """
+    problems = []
+
+    def error(key, message):
+        problems.append(("error", key, message))
+
+    def warning(key, message):
+        problems.append(("warning", key, message))
+
+    title = header.get("title", "").strip()
+    if not title:
+        error("title", _("the title is missing or empty. Write one, e.g. 'Title: Bimtek Transformasi Perpustakaan'."))
+
+    for key in PLAIN_TEXT_FIELDS:
+        if key in header and HTML_TAG.search(header[key]):
+            error(key, _("contains HTML (%(markup)s). This field is plain text: write it without < > tags.")
+                  % {"markup": HTML_TAG.search(header[key]).group(0)})
+
+    if kind == "article":
+        if "date" not in header or not header["date"].strip():
+            error("date", _("the date is missing. Write 'Date: YYYY-MM-DD' or 'Date: YYYY-MM-DD HH:MM', e.g. 'Date: 2020-07-30 10:00'."))
+        else:
+            try:
+                parse_strict_date(header["date"])
+            except ValueError:
+                error("date", _("'%(value)s' is not a real date. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2020-07-30 or 2020-07-30 10:00.")
+                      % {"value": header["date"].strip()})
+
+    languages = settings["WARTA_LANGUAGES"]
+    lang = header.get("lang", "").strip()
+    if "lang" in header and lang not in languages:
+        hint = nearest(lang.lower(), languages)
+        message = _("'%(value)s' is not one of the site's languages (%(choices)s).") % {
+            "value": lang, "choices": ", ".join(languages)}
+        if hint:
+            message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
+        error("lang", message)
+
+    if kind == "article" and header.get("category", "").strip():
+        category = header["category"].strip()
+        terms = facts.categories(settings)
+        if not facts.match_term(category, terms):
+            keys = {_key(name): t.slug for t in terms for name in (t.slug, *t.names.values())}
+            hint = keys.get(nearest(_key(category), keys))
+            message = _("'%(value)s' is not one of the categories (%(choices)s).") % {
+                "value": category, "choices": ", ".join(t.slug for t in terms)}
+            if hint:
+                message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
+            error("category", message)
+
+    principles = facts.principles(settings)
+    spellings = {_key(name): p.slug for p in principles for name in (p.slug, *p.names.values())}
+    for tag in header.get("tags", "").split(","):
+        if not tag.strip() or facts.match_term(tag, principles):
+            continue
+        hint = spellings.get(nearest(_key(tag), spellings, cutoff=0.85))
+        if hint:
+            error("tags", _("'%(value)s' is not a principle. Did you mean '%(suggestion)s'? (If it is meant as an ordinary tag, spell it further from the principle's name.)")
+                  % {"value": tag.strip(), "suggestion": hint})
+
+    problems += check_event(header, settings, _)
+
+    known = CONTRACT_KEYS | PELICAN_KEYS
+    for key in header:
+        if key not in known:
+            hint = nearest(key, known, cutoff=0.8)
+            if hint:
+                warning(key, _("this key is unknown and will be ignored. Did you mean '%(suggestion)s'?")
+                        % {"suggestion": display_key(hint)})
+    return problems
+
+
+def check_event(header, settings, _):
+    problems = []
+    has_event_fields = any(k.startswith("event_") or k == "participants" for k in header)
+    if "event" not in header and not has_event_fields:
+        return problems
+    if "event" not in header or not header["event"].strip():
+        problems.append(("error", "event", _("event fields are given but not the event's name. Add 'Event: <name of the event>'.")))
+    when = {}
+    for key in ("event_start", "event_end"):
+        if key in header:
+            try:
+                when[key] = parse_when(header[key], settings["TIMEZONE"])
+            except ValueError:
+                problems.append(("error", key, _("'%(value)s' is not a real date. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2020-07-27 or 2020-07-27 09:00.")
+                                 % {"value": header[key].strip()}))
+    if "event" in header and "event_start" not in header:
+        problems.append(("error", "event_start", _("the event has no start. Add 'Event_start: YYYY-MM-DD' (and 'Event_end:' if it lasts longer).")))
+    if len(when) == 2 and _as_moment(when["event_end"], end=True) < _as_moment(when["event_start"]):
+        problems.append(("error", "event_end", _("the event ends (%(end)s) before it starts (%(start)s). Check both dates.")
+                         % {"end": header["event_end"].strip(), "start": header["event_start"].strip()}))
+    if "event_attendance" in header:
+        value = header["event_attendance"].strip()
+        if value not in ATTENDANCE:
+            hint = nearest(value.lower(), ATTENDANCE, cutoff=0.6)
+            message = _("'%(value)s' is not online, offline or mixed.") % {"value": value}
+            if hint:
+                message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
+            problems.append(("error", "event_attendance", message))
+    if "participants" in header:
+        names = header["participants"].split(";")
+        if any(not name.strip() for name in names):
+            problems.append(("error", "participants", _("has an empty name between semicolons. Separate names with one ';', e.g. 'Sunarsih; Feri Sutomo'.")))
+    return problems
+
+
+def _as_moment(value, end=False):
+    """Dates and times on one line: a date-only end lasts until the end of its day."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return datetime.combine(value, datetime.max.time() if end else datetime.min.time())
+
+
+def check_links(path, source, base, _):
+    """Problems with {filename}/{static} links and images that point nowhere, and
+    to-do notes for images without alt text."""
+    problems, todo = [], []
+    here = (base / path).parent
+    for kind, target in LINK_TARGET.findall(source):
+        resolved = base / target.lstrip("/") if target.startswith("/") else here / target
+        if not resolved.exists():
+            problems.append(("error", None, _("the link {%(kind)s}%(target)s points at a file that does not exist.")
+                             % {"kind": kind, "target": target}))
+    images = [(alt, src) for alt, src in MD_IMAGE.findall(source)]
+    for tag in HTML_IMAGE.findall(source):
+        src = re.search(r"src=[\"']([^\"']+)", tag)
+        alt = re.search(r"alt=[\"']([^\"']*)", tag)
+        images.append((alt.group(1) if alt else "", src.group(1) if src else ""))
+    for alt, src in images:
+        if not alt.strip():
+            todo.append(_("an image has no alt text (%(src)s): describe it for readers who cannot see it.") % {"src": src})
+        if src and "://" not in src and not src.startswith(("{", "data:")):
+            resolved = base / src.lstrip("/") if src.startswith("/") else here / src
+            if not resolved.exists():
+                problems.append(("error", None, _("the image %(src)s does not exist.") % {"src": src}))
+    return problems, todo
+
+
+class CheckedMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, checking each file against the contract as it reads."""
+
+    def read(self, source_path):
+        report = self.settings[REPORT]
+        _ = report.translate
+        base = Path(self.settings["PATH"])
+        path = Path(source_path).relative_to(base).as_posix()
+        kind = self._kind(path)
+        try:
+            source = Path(source_path).read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            report.error(path, None, _("the file is not valid UTF-8 (byte %(position)d). Open it and save it again as UTF-8.")
+                         % {"position": error.start})
+            return "", {"title": path, "status": "skip"}
+        if kind is None:  # principle explanations and the like: Markdown only
+            return super().read(source_path)
+        self._header = {}
+        content, metadata = super().read(source_path)
+        header = self._header
+        for severity, key, message in check_header(path, header, kind, self.settings, _):
+            report.add(severity, path, key, message)
+        problems, todo = check_links(path, source, base, _)
+        for severity, key, message in problems:
+            report.add(severity, path, key, message)
+        report.todo += [(path, note) for note in todo]
+        if kind == "article" and "date" not in metadata:
+            metadata["date"] = datetime(1970, 1, 1)  # the build stops on the error above
+        if not metadata.get("title"):
+            metadata["title"] = path
+        return content, metadata
+
+    def _parse_metadata(self, meta):
+        # The header as written, before Pelican parses it (and resets Markdown's Meta).
+        self._header = {key.lower(): "\n".join(values) for key, values in meta.items()}
+        return super()._parse_metadata(meta)
+
+    def process_metadata(self, name, value):
+        if name in ("date", "modified") and isinstance(value, str):
+            try:
+                parse_strict_date(value)
+            except ValueError:
+                return datetime(1970, 1, 1)  # reported by check_header; the build stops
+        return super().process_metadata(name, value)
+
+    def _kind(self, path):
+        def under(paths):
+            return any(path == p or path.startswith(p.rstrip("/") + "/") for p in paths)
+
+        if under(self.settings["ARTICLE_PATHS"]):
+            return "article"
+        if under(self.settings["PAGE_PATHS"]):
+            return "page"
+        return None
+
+
+def start_report(pelican):
+    """A fresh report for each build (and each language site of it)."""
+    compile_catalogs(LOCALEDIR)
+    lang = pelican.settings.get("WARTA_MESSAGES_LANG", "id")
+    pelican.settings[REPORT] = Report(translator(lang))
+
+
+def keep_everything(generator):
+    """Remember every article before i18n_subsites removes other languages' ones."""
+    generator.warta_everything = (
+        generator.articles + generator.translations + generator.drafts
+        + generator.drafts_translations + generator.hidden_articles + generator.hidden_translations
+    )
+
+
+def install_reader(readers):
+    for extension in CheckedMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = CheckedMarkdownReader
+
+
+def check_site(generators):
+    """Checks across files; then stop on errors (or in check-only mode) before writing."""
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    settings = generators[0].settings
+    report = settings[REPORT]
+    _ = report.translate
+    base = Path(settings["PATH"])
+
+    def rel(content):
+        return Path(content.source_path).relative_to(base).as_posix()
+
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            everything = generator.warta_everything
+        elif isinstance(generator, PagesGenerator):
+            everything = (generator.pages + generator.translations + generator.hidden_pages
+                          + generator.hidden_translations + generator.draft_pages
+                          + generator.draft_translations)
+        else:
+            continue
+        by_slug = {}
+        for content in everything:
+            by_slug.setdefault((content.lang, content.slug), []).append(content)
+        for (lang, slug), same in by_slug.items():
+            if len(same) > 1:
+                files = sorted(rel(c) for c in same)
+                for name in files:
+                    others = ", ".join(f for f in files if f != name)
+                    report.error(name, "slug", _("'%(slug)s' is also the slug of %(others)s in the same language (%(lang)s). Give each article its own slug.")
+                                 % {"slug": slug, "others": others, "lang": lang})
+        if isinstance(generator, ArticlesGenerator):
+            check_translations(everything, report, rel, _)
+            if settings.get("WARTA_CHECK_ONLY"):
+                report.todo += todo_list(everything, settings, rel, _)
+
+    # The report is the editors' interface, printed whole like a compiler's
+    # diagnostics rather than logged (Pelican's log handler wraps long lines).
+    if report.problems:
+        print(report.render(), file=sys.stderr)
+    if settings.get("WARTA_CHECK_ONLY"):
+        print_todo(report)
+        raise SystemExit(1 if report.errors else 0)
+    if report.errors:
+        print(_("the site was not built; nothing in the output folder was changed."), file=sys.stderr)
+        raise SystemExit(1)
+
+
+def check_translations(articles, report, rel, _):
+    """A translation should share its original's category and principles (a warning)."""
+    main_lang = next(iter(articles[0].settings["WARTA_LANGUAGES"])) if articles else None
+    for original in articles:
+        if original.lang != main_lang:
+            continue
+        for translation in original.translations:
+            if translation.lang == original.lang:
+                continue  # a duplicate slug, reported as an error already
+            mine = (getattr(original, "category", None), {t.slug for t in getattr(original, "principles", [])})
+            theirs = (getattr(translation, "category", None), {t.slug for t in getattr(translation, "principles", [])})
+            if mine[0] and theirs[0] and mine[0].slug != theirs[0].slug:
+                report.warning(rel(translation), "category", _("'%(theirs)s' differs from the category of its translation %(other)s ('%(mine)s').")
+                               % {"theirs": theirs[0].slug, "mine": mine[0].slug, "other": rel(original)})
+            if mine[1] != theirs[1]:
+                report.warning(rel(translation), "tags", _("its principles (%(theirs)s) differ from those of its translation %(other)s (%(mine)s).")
+                               % {"theirs": ", ".join(sorted(theirs[1])) or "-", "mine": ", ".join(sorted(mine[1])) or "-", "other": rel(original)})
+
+
+def todo_list(articles, settings, rel, _):
+    """What is not wrong but still worth doing: translations and principles."""
+    todo = []
+    languages = set(settings["WARTA_LANGUAGES"])
+    for article in articles:
+        missing = languages - {article.lang} - {t.lang for t in article.translations}
+        if missing:
+            todo.append((rel(article), _("no translation yet in: %(langs)s.") % {"langs": ", ".join(sorted(missing))}))
+        if not getattr(article, "principles", []):
+            todo.append((rel(article), _("carries no principle: add one of the seven to Tags.")))
+    return todo
+
+
+def print_todo(report):
+    _ = report.translate
+    if report.todo:
+        print(_("To do (does not stop the build):"), file=sys.stderr)
+        for path, note in sorted(set(report.todo)):
+            print(f"  {path}: {note}", file=sys.stderr)
+    if not report.errors:
+        print(_("No problems: the content follows the contract."), file=sys.stderr)
+
+
+def register():
+    # On `initialized`: every language site gets its own report before reading.
+    signals.initialized.connect(start_report)
+    # On `readers_init`: our reader replaces Pelican's for Markdown in every generator.
+    signals.readers_init.connect(install_reader)
+    # On `article_generator_pretaxonomy`, before i18n_subsites removes the other languages.
+    signals.article_generator_pretaxonomy.connect(keep_everything)
+    # On `all_generators_finalized`: everything is read, nothing is written yet.
+    signals.all_generators_finalized.connect(check_site)

@@ -1,0 +1,99 @@
+"""A new article, written as a filled-in template of the content contract.
+
+Used by ``invoke new``. A new article starts as a draft, so its placeholder
+text can never reach the public site before an editor has replaced it.
+"""
+
+import re
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.utils import slugify
+
+EVENT_FIELDS = ("event", "event_start", "event_end", "event_organizer", "event_location",
+                "event_attendance", "participants")
+COPIED_FROM_ORIGINAL = ("slug", "date", "category", "tags", *EVENT_FIELDS)
+
+
+class ScaffoldError(Exception):
+    """A reason, for the editor, why no file was written."""
+
+
+def read_header(path):
+    """The Markdown header of ``path`` as {lower-case key: value}."""
+    header = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            break
+        match = re.match(r"([A-Za-z_]+):\s*(.*)", line)
+        if match:
+            header[match.group(1).lower()] = match.group(2).strip()
+    return header
+
+
+def find_article(articles_dir, slug, lang):
+    for path in sorted(Path(articles_dir).rglob("*.md")):
+        header = read_header(path)
+        if header.get("slug") == slug and header.get("lang", lang) == lang:
+            return path, header
+    return None, None
+
+
+def render(fields, body):
+    lines = [f"{key[:1].upper()}{key[1:]}: {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def new_article(articles_dir, title, *, now, author, main_lang="id", event=False,
+                translation_of=None, lang="en"):
+    """Write a new article file and return its path; ScaffoldError if it cannot."""
+    articles_dir = Path(articles_dir)
+    if not title.strip():
+        raise ScaffoldError("Judul tidak boleh kosong.")
+    if translation_of:
+        original_path, original = find_article(articles_dir, translation_of, main_lang)
+        if original_path is None:
+            raise ScaffoldError(f"Tidak ada artikel dengan Slug '{translation_of}' dalam bahasa '{main_lang}'.")
+        path = original_path.with_name(f"{original_path.stem}.{lang}.md")
+        fields = {"title": title, "lang": lang}
+        fields.update({k: original[k] for k in COPIED_FROM_ORIGINAL if k in original})
+        fields["author"] = original.get("author", author)
+        fields["summary"] = "One or two sentences that say what happened."
+        fields["status"] = "draft"
+        body = "Write the translation here."
+    else:
+        slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
+        path = articles_dir / f"{now:%Y}" / f"{slug}.md"
+        fields = {
+            "title": title,
+            "date": f"{now:%Y-%m-%d %H:%M}",
+            "lang": main_lang,
+            "slug": slug,
+            "category": "berita",
+            "tags": "",
+            "author": author,
+            "summary": "Satu atau dua kalimat tentang apa yang terjadi.",
+            "status": "draft",
+        }
+        if event:
+            today = f"{now:%Y-%m-%d}"
+            fields.update(
+                event=title,
+                event_start=today,
+                event_end=today,
+                event_organizer=author,
+                event_location="Aula Perpustakaan Daerah",
+                event_attendance="offline",
+                participants="Nama Peserta Pertama; Nama Peserta Kedua",
+            )
+        body = "Tulis isi artikel di sini. Hapus baris `Status: draft` bila artikel siap terbit."
+    if path.exists():
+        raise ScaffoldError(f"{path} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(fields, body), encoding="utf-8")
+    return path
+
+
+def now_in(timezone):
+    return datetime.now(ZoneInfo(timezone))

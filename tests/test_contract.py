@@ -1,0 +1,227 @@
+"""The content contract: every mistake an editor can make gets a clear message in
+Indonesian, the build stops before writing, and the previous output stays as it was."""
+
+import hashlib
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, TODAY, build
+from warta import contract, facts, scaffold
+from pelican.settings import DEFAULT_CONFIG
+
+SCENARIOS = FIXTURES / "contract"
+
+# scenario: [(file, field as the editor writes it or None, part of the message)]
+ERRORS = {
+    "missing_title": [("articles/tanpa-judul.md", "Title", "judul tidak ada atau kosong")],
+    "empty_title": [("articles/judul-kosong.md", "Title", "judul tidak ada atau kosong")],
+    "missing_date": [("articles/tanpa-tanggal.md", "Date", "tanggal tidak ada")],
+    "impossible_date": [("articles/tanggal-mustahil.md", "Date", "'2022-13-45' bukan tanggal yang benar")],
+    "unknown_lang": [("articles/bahasa-asing.md", "Lang", "'eng' bukan salah satu bahasa situs (id, en). Maksud Anda 'en'?")],
+    "unknown_category": [("articles/kategori-salah.md", "Category", "'beritaa' bukan salah satu kategori (berita, kegiatan, kisah-literasi). Maksud Anda 'berita'?")],
+    "misspelled_principle": [("articles/asas-salah.md", "Tags", "'keterbukan' bukan asas. Maksud Anda 'keterbukaan'?")],
+    "duplicate_slug": [
+        ("articles/pojok-baca-lagi.md", "Slug", "juga dipakai sebagai slug oleh articles/pojok-baca.md"),
+        ("articles/pojok-baca.md", "Slug", "juga dipakai sebagai slug oleh articles/pojok-baca-lagi.md"),
+    ],
+    "event_without_start": [("articles/kegiatan-tanpa-mulai.md", "Event_start", "tidak punya tanggal mulai")],
+    "event_bad_date": [("articles/kegiatan-tanggal-salah.md", "Event_start", "'27 Juli 2020' bukan tanggal yang benar")],
+    "event_end_before_start": [("articles/kegiatan-terbalik.md", "Event_end", "berakhir (2020-07-27) sebelum dimulai (2020-07-29)")],
+    "bad_attendance": [("articles/kehadiran-salah.md", "Event_attendance", "'daring' bukan online, offline, atau mixed")],
+    "empty_participant": [("articles/peserta-kosong.md", "Participants", "ada nama kosong di antara titik koma")],
+    "html_in_title": [("articles/judul-berhtml.md", "Title", "berisi HTML (<script>)")],
+    "html_in_participants": [("articles/peserta-berhtml.md", "Participants", "berisi HTML (<img src=x onerror=alert(1)>)")],
+    "missing_link_target": [("articles/tautan-putus.md", None, "tautan {filename}/articles/laporan-lama.md menunjuk ke berkas yang tidak ada")],
+    "missing_image": [("articles/gambar-hilang.md", None, "tautan {static}/images/bimtek-2020.jpg menunjuk ke berkas yang tidak ada")],
+    "not_utf8": [("articles/latin1.md", None, "bukan UTF-8 yang sah")],
+}
+WARNINGS = {
+    "misspelled_key": [("articles/kunci-salah.md", "Event_strat", "Maksud Anda 'Event_start'?")],
+    "translation_mismatch": [
+        ("articles/laporan.en.md", "Category", "'kegiatan' berbeda dari kategori terjemahannya, articles/laporan.md ('berita')"),
+        ("articles/laporan.en.md", "Tags", "asasnya (keterukuran) berbeda dari asas terjemahannya, articles/laporan.md (keterbukaan, keterukuran)"),
+    ],
+}
+
+
+def content_with(scenario, tmp_path):
+    """The bilingual fixture site with the scenario's files laid over it."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "bilingual_site", content)
+    shutil.copytree(SCENARIOS / scenario, content, dirs_exist_ok=True)
+    return content
+
+
+def snapshot(folder):
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def reported(log, path, field, message, label):
+    """Whether one line of the log says `message` about `field` of `path`."""
+    prefix = f"{path}: {label}: " + (f"{field}: " if field else "")
+    return any(l.startswith(prefix) and message in l for l in log.splitlines())
+
+
+@pytest.mark.parametrize("scenario", ERRORS)
+def test_mistake_stops_the_build_with_a_clear_message(scenario, tmp_path, bilingual_site):
+    output = tmp_path / "output"
+    shutil.copytree(bilingual_site.output, output)  # the previous, good build
+    before = snapshot(output)
+    site = build(content_with(scenario, tmp_path), output, WARTA_TODAY=TODAY)
+    assert site.returncode == 1, site.log
+    for path, field, message in ERRORS[scenario]:
+        assert reported(site.log, path, field, message, "KESALAHAN"), site.log
+    problems = len(ERRORS[scenario])
+    files = len({path for path, _, _ in ERRORS[scenario]})
+    assert f"{problems} masalah di {files} berkas" in site.log
+    assert "situs tidak dibangun" in site.log
+    assert "Traceback" not in site.log and "CRITICAL" not in site.log
+    assert snapshot(output) == before, "the previous output changed"
+
+
+@pytest.mark.parametrize("scenario", WARNINGS)
+def test_warnings_do_not_stop_the_build(scenario, tmp_path):
+    site = build(content_with(scenario, tmp_path), tmp_path / "output", WARTA_TODAY=TODAY)
+    assert site.returncode == 0, site.log
+    for path, field, message in WARNINGS[scenario]:
+        assert reported(site.log, path, field, message, "PERINGATAN"), site.log
+    assert "0 masalah di 0 berkas" in site.log
+
+
+def test_every_problem_of_the_site_is_reported_at_once(tmp_path):
+    content = content_with("unknown_category", tmp_path)
+    for scenario in ("impossible_date", "misspelled_principle", "empty_participant"):
+        shutil.copytree(SCENARIOS / scenario, content, dirs_exist_ok=True)
+    site = build(content, tmp_path / "output")
+    assert site.returncode == 1
+    assert "4 masalah di 4 berkas" in site.log
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").rglob("*.html"))
+
+
+def test_messages_in_english_when_the_site_says_so(tmp_path):
+    site = build(content_with("unknown_category", tmp_path), tmp_path / "output", WARTA_MESSAGES_LANG="en")
+    assert "articles/kategori-salah.md: ERROR: Category: 'beritaa' is not one of the categories" in site.log
+    assert "Did you mean 'berita'?" in site.log and "1 problems in 1 files" in site.log
+
+
+def test_drafts_and_future_articles_stay_out_of_every_public_file(tmp_path):
+    site = build(content_with("future_and_draft", tmp_path), tmp_path / "output", WARTA_TODAY=TODAY)
+    assert site.returncode == 0, site.log
+    for path in site.output.rglob("*"):
+        assert "draf" not in path.name and "masa-depan" not in path.name, path
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            for slug in ("draf-rahasia", "masa-depan", "Draf yang Belum Terbit", "Artikel Masa Depan"):
+                assert slug not in text, (path, slug)
+
+
+def test_preview_shows_drafts_with_a_banner(tmp_path):
+    site = build(content_with("future_and_draft", tmp_path), tmp_path / "preview", WARTA_PREVIEW_DRAFTS=True)
+    assert site.returncode == 0, site.log
+    draft = site.html("/2099/01/masa-depan/")
+    assert draft.select_one(".draft-banner").strong.get_text() == "DRAF"
+    assert draft.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert site.exists("/2022/02/draf-rahasia/")
+    assert "DRAF" in site.html("/").get_text()
+    assert not site.html("/2020/07/bimtek/").select_one(".draft-banner")
+
+
+def test_check_lists_what_is_left_to_do_without_failing(tmp_path):
+    site = build(FIXTURES / "bilingual_site", tmp_path / "output", WARTA_CHECK_ONLY=True)
+    assert site.returncode == 0, site.log
+    assert "articles/pojok-baca.md: belum ada terjemahan dalam: en." in site.log
+    assert "Tidak ada masalah" in site.log
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").iterdir())
+
+
+def test_check_fails_on_errors(tmp_path):
+    site = build(content_with("missing_date", tmp_path), tmp_path / "output", WARTA_CHECK_ONLY=True)
+    assert site.returncode == 1
+    assert "articles/tanpa-tanggal.md: KESALAHAN: Date:" in site.log
+
+
+# --- new articles ---------------------------------------------------------
+
+NOW = datetime(2026, 11, 25, 9, 30)
+
+
+def test_new_article_passes_check_and_builds(tmp_path):
+    content = content_with("missing_title", tmp_path)
+    (content / "articles" / "tanpa-judul.md").unlink()
+    path = scaffold.new_article(content / "articles", "Bimtek Layanan Inklusi 2026", now=NOW, author="Perpustakaan", event=True)
+    assert path == content / "articles" / "2026" / "bimtek-layanan-inklusi-2026.md"
+    text = path.read_text()
+    for field in ("Title:", "Date: 2026-11-25 09:30", "Lang: id", "Slug: bimtek-layanan-inklusi-2026", "Category:",
+                  "Tags:", "Author:", "Summary:", "Status: draft", "Event:", "Event_start:", "Event_end:",
+                  "Event_organizer:", "Event_location:", "Event_attendance:", "Participants:"):
+        assert field in text, field
+    translation = scaffold.new_article(content / "articles", "Inclusive Services Training 2026", now=NOW,
+                                       author="Perpustakaan", translation_of="bimtek-layanan-inklusi-2026")
+    assert translation.name == "bimtek-layanan-inklusi-2026.en.md"
+    header = scaffold.read_header(translation)
+    original = scaffold.read_header(path)
+    assert header["lang"] == "en" and header["title"] == "Inclusive Services Training 2026"
+    for key in ("slug", "category", "tags", "event_start", "event_end", "event_attendance", "participants"):
+        assert header[key] == original[key], key
+    checked = build(content, tmp_path / "checked", WARTA_CHECK_ONLY=True)
+    assert checked.returncode == 0 and "KESALAHAN" not in checked.log and "PERINGATAN" not in checked.log, checked.log
+    preview = build(content, tmp_path / "preview", WARTA_PREVIEW_DRAFTS=True)
+    assert preview.returncode == 0, preview.log
+    assert preview.exists("/2026/11/bimtek-layanan-inklusi-2026/")
+    assert preview.exists("/en/2026/11/bimtek-layanan-inklusi-2026/")
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    scaffold.new_article(tmp_path, "Judul Sama", now=NOW, author="P")
+    with pytest.raises(scaffold.ScaffoldError, match="sudah ada; tidak ditimpa"):
+        scaffold.new_article(tmp_path, "Judul Sama", now=NOW, author="P")
+    with pytest.raises(scaffold.ScaffoldError, match="Tidak ada artikel dengan Slug 'tidak-ada'"):
+        scaffold.new_article(tmp_path, "X", now=NOW, author="P", translation_of="tidak-ada")
+
+
+# --- unit tests of the checks ----------------------------------------------
+
+SETTINGS = {
+    **DEFAULT_CONFIG,
+    "TIMEZONE": "Asia/Jakarta",
+    "WARTA_PRINCIPLES": facts.PRINCIPLES,
+    "WARTA_LANGUAGES": {"id": {}, "en": {}},
+    "WARTA_CATEGORIES": {"berita": {"id": "Berita", "en": "News"}, "kegiatan": {"id": "Kegiatan", "en": "Activities"}},
+}
+
+
+def check(header, kind="article"):
+    base = {"title": "Judul", "date": "2022-03-01"}
+    return contract.check_header("a.md", {**base, **header}, kind, SETTINGS, lambda s: s)
+
+
+def test_a_valid_header_has_no_problem():
+    assert check({"category": "News", "tags": "Openness, pembelajaran sepanjang hayat, bimtek",
+                  "event": "X", "event_start": "2020-07-27", "event_end": "2020-07-27 12:00",
+                  "event_attendance": "mixed", "participants": "Dra. Hj. Nurhayati, M.Pd.; Sunarsih"}) == []
+
+
+def test_pages_need_no_date():
+    assert check({"date": ""}, kind="page") == []
+
+
+@pytest.mark.parametrize("tag", ["keterbukan", "kemitran", "Keprofesional", "demokrasii"])
+def test_near_misses_of_principles_are_caught(tag):
+    [(severity, key, message)] = check({"tags": tag})
+    assert (severity, key) == ("error", "tags") and "Did you mean" in message
+
+
+@pytest.mark.parametrize("tag", ["bimtek", "literasi digital", "layanan", "keadilan sosial"])
+def test_ordinary_tags_are_left_alone(tag):
+    assert check({"tags": tag}) == []
+
+
+def test_a_date_only_end_on_the_start_day_is_fine():
+    assert check({"event": "X", "event_start": "2020-07-27 09:00", "event_end": "2020-07-27"}) == []
