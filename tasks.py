@@ -5,6 +5,7 @@ build succeeded, so a failed build never leaves half a site.
 """
 
 import os
+import shlex
 import shutil
 import sys
 import tempfile
@@ -23,12 +24,12 @@ HOST, PORT = "127.0.0.1", 8000  # SITEURL in pelicanconf.py says the same
 sys.path.insert(0, str(PLUGINS))
 
 
-def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=False):
+def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=False, content=CONTENT):
     # A fresh process per build: i18n_subsites keeps module-level state between runs.
-    command = [sys.executable, "-m", "pelican", str(CONTENT), "-s", settings, "-o", str(output)]
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output)]
     if overrides:
         command += ["-e", *overrides]
-    return c.run(" ".join(command), warn=warn, pty=False)
+    return c.run(shlex.join(command), warn=warn, pty=False, in_stream=False)
 
 
 def swap_in(staging, target):
@@ -41,11 +42,11 @@ def swap_in(staging, target):
     shutil.rmtree(old, ignore_errors=True)
 
 
-def staged_build(c, settings="pelicanconf.py", target=OUTPUT, overrides=()):
+def staged_build(c, settings="pelicanconf.py", target=OUTPUT, overrides=(), content=CONTENT):
     """Build into a staging folder; swap it in only if the whole build succeeded."""
     staging = target.with_name(f".{target.name}.staging")
     shutil.rmtree(staging, ignore_errors=True)
-    result = pelican(c, settings, staging, overrides, warn=True)
+    result = pelican(c, settings, staging, overrides, warn=True, content=content)
     if not result.ok:
         shutil.rmtree(staging, ignore_errors=True)
         return False

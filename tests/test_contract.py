@@ -225,3 +225,41 @@ def test_ordinary_tags_are_left_alone(tag):
 
 def test_a_date_only_end_on_the_start_day_is_fine():
     assert check({"event": "X", "event_start": "2020-07-27 09:00", "event_end": "2020-07-27"}) == []
+
+
+# --- staged builds (invoke build / publish) ---------------------------------
+
+def test_a_build_that_crashes_midway_leaves_output_as_it_was(tmp_path, bilingual_site):
+    import json
+
+    from invoke import Context
+
+    import tasks
+
+    output = tmp_path / "output"
+    shutil.copytree(bilingual_site.output, output)
+    before = snapshot(output)
+    # A theme without the principles template: the articles are written, then it fails.
+    theme = tmp_path / "theme"
+    shutil.copytree(tasks.THEME, theme)
+    (theme / "templates" / "principles.html").unlink()
+    ok = tasks.staged_build(Context(), target=output, content=FIXTURES / "bilingual_site",
+                            overrides=[f"THEME={json.dumps(str(theme))}"])
+    assert not ok
+    assert snapshot(output) == before
+    assert not (tmp_path / ".output.staging").exists()
+
+
+def test_a_good_build_replaces_output_whole(tmp_path):
+    from invoke import Context
+
+    import tasks
+
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "stale.html").write_text("old")
+    assert tasks.staged_build(Context(), target=output, content=FIXTURES / "bilingual_site",
+                              overrides=["SITEURL=\"https://perpustakaan.example.id\""])
+    assert not (output / "stale.html").exists()
+    assert (output / "index.html").exists() and (output / "en" / "index.html").exists()
+    assert not (tmp_path / ".output.old").exists() and not (tmp_path / ".output.staging").exists()
