@@ -40,14 +40,26 @@ WARTA_LANGUAGES = {
         "locale": "id_ID",
         "date_locale": "id",
         "subtitle": "Berita Perpustakaan Daerah Rejang Lebong",
-        "sections": {"category": "kategori", "principles": "asas", "page": "halaman", "agenda": "agenda"},
+        "sections": {
+            "category": "kategori",
+            "principles": "asas",
+            "page": "halaman",
+            "agenda": "agenda",
+            "search": "cari",
+        },
     },
     "en": {
         "name": "English",
         "locale": "en_US",
         "date_locale": "en_GB",  # "30 July 2020", not "July 30, 2020"
         "subtitle": "News from the Rejang Lebong Regional Library",
-        "sections": {"category": "category", "principles": "principles", "page": "page", "agenda": "agenda"},
+        "sections": {
+            "category": "category",
+            "principles": "principles",
+            "page": "page",
+            "agenda": "agenda",
+            "search": "search",
+        },
     },
 }
 
@@ -118,6 +130,7 @@ PLUGINS = [
     "warta.events",  # event dates and participants, the agenda and its calendar
     "warta.structured_data",  # JSON-LD and social previews
     "warta.taxonomy",  # canonical principles and categories, before i18n filters languages
+    "warta.search",  # the search pages, and the Pagefind index once everything is written
     "pelican.plugins.i18n_subsites",  # builds /en/ and installs the gettext catalogs
 ]
 I18N_TEMPLATES_LANG = "en"  # template strings are written in English; id gets the catalog

@@ -5,6 +5,7 @@ i18n_subsites plugin keeps module-level state that one process must not
 share between builds.
 """
 
+import gzip
 import json
 import subprocess
 import sys
@@ -48,6 +49,15 @@ class Site:
     def url(self, url_path):
         return SITEURL + url_path
 
+    def public_texts(self):
+        """(path, text) of every file a reader or a search can see: pages, feeds,
+        calendars, and the search index's page fragments (gzipped JSON)."""
+        for path in sorted(self.output.rglob("*")):
+            if path.suffix == ".pf_fragment":
+                yield path, gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+            elif path.suffix in (".html", ".xml", ".ics", ".json", ".js", ".css", ".txt"):
+                yield path, path.read_text(encoding="utf-8")
+
 
 def build(content, output, settings="pelicanconf.py", **overrides):
     """Run Pelican on `content` into `output`; the build's exit code is not checked here."""
@@ -65,3 +75,96 @@ def bilingual_site(tmp_path_factory):
     site = build(FIXTURES / "bilingual_site", tmp_path_factory.mktemp("bilingual") / "output", WARTA_TODAY=TODAY)
     assert site.returncode == 0, site.log
     return site
+
+
+# --- A real browser: Playwright driving Debian's Chromium -----------------------
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; Playwright's own browser download fails here
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(folder, port):
+    """Serve `folder` on 127.0.0.1:port in a thread, answering a missing page with its
+    language's 404.html, as the production server is configured to."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            lang_404 = folder / ("en/404.html" if self.path.startswith("/en/") else "404.html")
+            body = lang_404.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The fixture site built for http://127.0.0.1:<port> and served there."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    site = build(FIXTURES / "bilingual_site", tmp_path_factory.mktemp("served") / "output",
+                 SITEURL=url, WARTA_TODAY=TODAY)
+    assert site.returncode == 0, site.log
+    server = serve(site.output, port)
+    site.base = url
+    yield site
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium through Playwright. Without one the tests say so loudly; in CI they fail."""
+    import os
+
+    if not os.path.exists(CHROMIUM):
+        message = (
+            f"NO BROWSER: {CHROMIUM} is missing, so the real-browser tests cannot run. "
+            "Install it with `apt-get install chromium` (.ci/run does)."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -51,7 +51,7 @@ def valid_settings(**changes):
                 "name": lang,
                 "locale": lang,
                 "date_locale": {"id": "id", "en": "en_GB"}[lang],
-                "sections": {"category": "c", "principles": "p", "page": "h", "agenda": "a"},
+                "sections": {"category": "c", "principles": "p", "page": "h", "agenda": "a", "search": "s"},
             }
             for lang in ("id", "en")
         },

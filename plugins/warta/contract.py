@@ -46,8 +46,10 @@ CONTRACT_KEYS = {
 PELICAN_KEYS = {
     "modified", "authors", "url", "save_as", "template", "translation", "keywords",
 }
+# No HTML here: these reach <title>, meta tags, feeds and JSON-LD. (Summary is
+# Markdown, so *emphasis* works, but raw tags are refused like the rest.)
 PLAIN_TEXT_FIELDS = (
-    "title", "author", "event", "event_organizer", "event_location", "participants",
+    "title", "summary", "author", "event", "event_organizer", "event_location", "participants",
 )
 ATTENDANCE = ("online", "offline", "mixed")
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")

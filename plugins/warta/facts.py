@@ -33,7 +33,7 @@ DEFAULTS = {
 }
 
 # The URL words every language must define (see WARTA_LANGUAGES in pelicanconf.py).
-SECTIONS = ("category", "principles", "page", "agenda")
+SECTIONS = ("category", "principles", "page", "agenda", "search")
 
 
 class SettingsError(ValueError):

@@ -36,6 +36,11 @@ def section_path(settings, lang, section, slug=None):
     return f"{word}/{slug}/" if slug else f"{word}/"
 
 
+def is_main_site(settings):
+    """Whether these settings are the main language site's (not an i18n subsite's)."""
+    return settings["DEFAULT_LANG"] == settings["DEFAULT_METADATA"]["lang"]
+
+
 def initialize(pelican):
     """Check the WARTA_* settings and derive this language site's own settings."""
     settings = facts.settings_with_defaults(pelican.settings)
@@ -89,6 +94,12 @@ def absolute_url(context, url):
 
 
 @pass_context
+def site_file_url(context, path):
+    """A static file's URL (images, the search bundle): they live once, at the main site's root."""
+    return urljoin(context["main_siteurl"].rstrip("/") + "/", path)
+
+
+@pass_context
 def local_date(context, value, lang=None):
     """A date written the way the page's language writes it: '30 Juli 2020', '30 July 2020'."""
     return format_date(value, "long", locale=date_locale(context, lang))
@@ -111,7 +122,7 @@ def alternates(context, kind, key=None):
     """[(lang, absolute URL)] of this page in every language it exists in, own first.
 
     ``kind`` is ``content`` (key: the article or page), ``home``, ``principles``,
-    ``agenda``, ``category`` or ``tag`` (key: the slug).
+    ``agenda``, ``search``, ``not_found``, ``category`` or ``tag`` (key: the slug).
     """
     if kind == "content":
         own = [(key.lang, absolute_url(context, key.url))]
@@ -123,8 +134,10 @@ def alternates(context, kind, key=None):
     for lang, root in context["lang_siteurls"].items():
         if kind == "home":
             path = ""
-        elif kind in ("principles", "category", "agenda"):
+        elif kind in ("principles", "category", "agenda", "search"):
             path = section_path(context, lang, kind, key)
+        elif kind == "not_found":
+            path = "404.html"
         elif kind == "tag":
             if key not in context["warta_tag_langs"].get(lang, ()):
                 continue
@@ -151,7 +164,7 @@ def language_name(context, lang):
 def add_template_helpers(generator):
     """Give every generator's Jinja environment the helpers above."""
     generator.env.filters.update(
-        absolute_url=absolute_url, local_date=local_date, plain=plain
+        absolute_url=absolute_url, local_date=local_date, plain=plain, site_file_url=site_file_url
     )
     generator.env.globals.update(
         alternates=alternates, section_url=section_url, language_name=language_name

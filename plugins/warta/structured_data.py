@@ -9,13 +9,12 @@ title and summary; the event fields are plain text as the editor wrote them.
 """
 
 import re
-from urllib.parse import urljoin
 
 from jinja2 import pass_context
 from pelican import signals
 
 from warta.events import has_event
-from warta.multilingual import absolute_url, plain
+from warta.multilingual import absolute_url, plain, site_file_url
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE = {
@@ -130,10 +129,6 @@ def share_image(context, article=None):
         return absolute_url(context, found)
     return site_file_url(context, context["WARTA_SHARE_IMAGE"])
 
-
-def site_file_url(context, path):
-    """A static file's URL: they live once, at the main site's root."""
-    return urljoin(context["main_siteurl"].rstrip("/") + "/", path)
 
 
 def add_template_helpers(generator):

@@ -1,0 +1,62 @@
+"""Search in both languages: Pagefind indexes the built site, one index per language.
+
+Pagefind reads ``<html lang>`` and keeps a separate index for each language, so
+``/cari/`` only finds Indonesian pages and ``/en/search/`` English ones. Only
+article and page bodies (``data-pagefind-body`` in the templates) are indexed,
+not listings. The search page is written per language like any section page;
+its script is the only JavaScript on the site.
+"""
+
+import logging
+import subprocess
+import sys
+
+from pelican import signals
+from pelican.generators import Generator
+
+from warta.multilingual import is_main_site, section_path
+
+log = logging.getLogger(__name__)
+
+
+def index_site(pelican):
+    """Index the whole output (every language site) once, after the last one is written."""
+    if not is_main_site(pelican.settings):
+        return  # a subsite finishes before the main site writes; index once, at the end
+    output = pelican.settings["OUTPUT_PATH"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", output, "--silent"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"warta.search: Pagefind could not index {output}:\n{result.stderr}")
+
+
+class SearchPagesGenerator(Generator):
+    """The search page of this language, and its "not found" page, which offers a search."""
+
+    def generate_output(self, writer):
+        path = section_path(self.settings, self.settings["DEFAULT_LANG"], "search")
+        for template, save_as, url in (
+            ("search", path + "index.html", path),
+            ("404", "404.html", "404.html"),
+        ):
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                url=url,
+                template_name=template,
+                page_name=url.removesuffix("/").removesuffix(".html"),
+            )
+
+
+def get_generators(pelican):
+    return SearchPagesGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+    # On `finalized` of the main site: by then the subsites are written too.
+    signals.finalized.connect(index_site)

@@ -1,0 +1,101 @@
+"""Page-weight budget: what a first visit to each kind of page transfers.
+
+Builds the sample site (content/) into a temporary folder and, for one page of
+each kind, adds up the HTML and every stylesheet, script, font and icon it
+loads (article images apart). For the search pages it adds the Pagefind
+runtime and the language's index metadata they fetch before the first query.
+Prints bytes uncompressed and gzipped. Target: an article page under 40 KB
+uncompressed, with no JavaScript.
+
+    .venv/bin/python scripts/budget.py
+"""
+
+import gzip
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEURL = "http://127.0.0.1:8000"
+PAGES = {
+    "home": "/",
+    "article (Bimtek)": "/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/",
+    "article, English": "/en/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/",
+    "principle tag": "/tag/kemitraan/",
+    "principles overview": "/asas/",
+    "category": "/kategori/kegiatan/",
+    "agenda": "/agenda/",
+    "about": "/tentang/",
+    "404": "/404.html",
+    "search": "/cari/",
+    "search, English": "/en/search/",
+}
+ARTICLE_BUDGET = 40 * 1024
+
+
+def local_file(output, url):
+    if url.startswith(SITEURL):
+        url = url[len(SITEURL):]
+    if not url.startswith("/"):
+        return None
+    path = output / urlparse(url).path.lstrip("/")
+    return path / "index.html" if url.endswith("/") else path
+
+
+def assets(output, html_path):
+    """The files a page loads: stylesheets, scripts and icons (not images in the text)."""
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    urls = [link["href"] for link in soup.select('link[rel~="stylesheet"], link[rel~="icon"]')]
+    urls += [script["src"] for script in soup.select("script[src]")]
+    files = {"css": [], "js": [], "other": []}
+    for url in urls:
+        path = local_file(output, url)
+        if path and path.is_file():
+            kind = {".css": "css", ".js": "js"}.get(path.suffix, "other")
+            files[kind].append(path)
+    if files["js"] and soup.select_one("#search"):
+        lang = soup.html["lang"]
+        bundle = output / "pagefind"
+        files["js"] += [bundle / "pagefind.js", bundle / "pagefind-entry.json", bundle / f"wasm.{lang}.pagefind"]
+        files["js"] += sorted(bundle.glob(f"pagefind.{lang}_*.pf_meta"))
+        files["js"] += sorted((bundle / "filter").glob(f"{lang}_*.pf_filter"))
+    return files
+
+
+def size(paths, compress=False):
+    return sum(len(gzip.compress(p.read_bytes())) if compress else p.stat().st_size for p in paths)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "output"
+        subprocess.run(
+            [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / "pelicanconf.py"),
+             "-o", str(output), "-q"],
+            check=True, cwd=ROOT,
+        )
+        rows = []
+        for name, url in PAGES.items():
+            html = local_file(output, url)
+            files = assets(output, html)
+            everything = [html, *files["css"], *files["js"], *files["other"]]
+            rows.append((name, html.stat().st_size, size(files["css"]), size(files["js"]), size(files["other"]),
+                         size(everything), size(everything, compress=True)))
+    header = ("page", "HTML", "CSS", "JS", "icon", "total", "gzipped")
+    print("| " + " | ".join(header) + " |")
+    print("|---" * len(header) + "|")
+    for name, *numbers in rows:
+        print(f"| {name} | " + " | ".join(f"{n / 1024:.1f} KB" for n in numbers) + " |")
+    article = dict((r[0], r) for r in rows)["article (Bimtek)"]
+    verdict = "within" if article[5] <= ARTICLE_BUDGET and article[3] == 0 else "OVER"
+    print(f"\nArticle page: {article[5] / 1024:.1f} KB uncompressed, {article[3]} bytes of JavaScript: "
+          f"{verdict} the 40 KB, no-JavaScript budget.")
+    return 0 if verdict == "within" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""The site in a real browser: accessibility (axe-core), small screens, keyboard, search."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Every kind of page, in both languages.
+PAGES = [
+    ("/", "/en/"),
+    ("/2020/07/bimtek/", "/en/2020/07/bimtek/"),
+    ("/tag/kemitraan/", "/en/tag/kemitraan/"),
+    ("/asas/", "/en/principles/"),
+    ("/kategori/kegiatan/", "/en/category/kegiatan/"),
+    ("/agenda/", "/en/agenda/"),
+    ("/tentang/", "/en/about/"),
+    ("/cari/?q=Esnalianti", "/en/search/?q=Esnalianti"),
+    ("/tidak-ada/", "/en/no-such-page/"),
+]
+ALL_PAGES = [path for pair in PAGES for path in pair]
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def visit(page, site, path):
+    response = page.goto(site.base + path)
+    if "?q=" in path:
+        page.wait_for_selector(".search-results li", timeout=15000)
+    return response
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_wcag_21_aa_violation(page, served_site, path):
+    visit(page, served_site, path)
+    result = Axe().run(page, options=WCAG_21_AA)
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_nothing_scrolls_sideways_at_360px(page, served_site, path):
+    visit(page, served_site, path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
+
+
+@pytest.mark.parametrize("path", ["/", "/en/2020/07/bimtek/", "/cari/"])
+def test_skip_link_is_the_first_tab_stop_and_works(page, served_site, path):
+    visit(page, served_site, path)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+    assert focused == ["skip-link", "#main"]
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top >= 0")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("path", ["/", "/en/2020/07/bimtek/", "/cari/?q=Esnalianti"])
+def test_focus_is_always_visible(page, served_site, path):
+    visit(page, served_site, path)
+    seen = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        element = page.evaluate_handle("document.activeElement")
+        key = page.evaluate("e => e.outerHTML.slice(0, 80)", element)
+        if key in seen or page.evaluate("e => e === document.body", element):
+            break
+        seen.add(key)
+        style = page.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; }",
+            element,
+        )
+        visible = (style[0] != "none" and style[1] >= 2) or style[2] != "none"
+        assert visible, f"no visible focus on {key}"
+    assert len(seen) > 5
+
+
+@pytest.mark.parametrize(
+    "path, query, expected",
+    [
+        ("/cari/", "Esnalianti", "/2020/07/bimtek/"),
+        ("/en/search/", "Esnalianti", "/en/2020/07/bimtek/"),
+        ("/cari/", "Nurhayati", "/2020/07/bimtek/"),
+        ("/cari/", "pojok baca", "/2021/09/pojok-baca/"),
+        ("/en/search/", "service figures", "/en/2022/01/laporan/"),
+    ],
+)
+def test_search_finds_the_right_article_in_its_language(page, served_site, path, query, expected):
+    visit(page, served_site, path)
+    page.fill("#search-query", query)
+    page.press("#search-query", "Enter")
+    page.wait_for_selector(".search-results li", timeout=15000)
+    links = [a.get_attribute("href") for a in page.query_selector_all(".search-results a")]
+    assert expected in links
+    prefix_en = path.startswith("/en/")
+    assert all(link.startswith("/en/") == prefix_en for link in links), links
+    assert query in page.url.replace("+", " ").replace("%20", " ")  # linkable
+
+
+def test_header_search_form_leads_to_the_search_page(page, served_site):
+    visit(page, served_site, "/en/2022/01/laporan/")
+    page.fill("#site-search-query", "Esnalianti")
+    page.press("#site-search-query", "Enter")
+    page.wait_for_selector(".search-results li", timeout=15000)
+    assert page.url.startswith(served_site.base + "/en/search/?q=Esnalianti")
+    first = page.query_selector(".search-results li")
+    assert first.query_selector(".meta").inner_text() == "30 July 2020"  # title, date and excerpt
+    assert first.query_selector("mark").inner_text().startswith("Esnalianti")
+
+
+def test_search_can_be_narrowed_by_principle_and_category(page, served_site):
+    visit(page, served_site, "/cari/?q=perpustakaan")
+    filters = page.locator(".search-filters")
+    filters.get_by_label("Keterukuran").check()
+    page.wait_for_function("document.querySelectorAll('.search-results li').length === 1")
+    assert page.query_selector(".search-results a").get_attribute("href") == "/2022/01/laporan/"
+    filters.get_by_label("Keterukuran").uncheck()
+    filters.get_by_label("Kisah Literasi").check()
+    page.wait_for_function("document.querySelectorAll('.search-results li').length === 1")
+    assert page.query_selector(".search-results a").get_attribute("href") == "/2021/09/pojok-baca/"
+
+
+@pytest.mark.parametrize("path, heading", [("/tidak-ada/", "Halaman tidak ditemukan"), ("/en/nothing/", "Page not found")])
+def test_not_found_page_in_each_language(page, served_site, path, heading):
+    response = visit(page, served_site, path)
+    assert response.status == 404
+    assert page.inner_text("h1") == heading
+
+
+@pytest.mark.parametrize("path", ["/", "/en/2020/07/bimtek/", "/asas/", "/agenda/"])
+def test_pages_work_without_javascript(browser, served_site, path):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(served_site.base + path)
+    assert page.inner_text("h1")
+    assert page.query_selector(".site-nav a")
+    context.close()

@@ -1,0 +1,112 @@
+// Search with Pagefind's JavaScript API: the only script on the site, loaded by
+// the search pages. Pagefind picks the index of the page's <html lang>. The
+// query lives in ?q= so a search can be linked, and the header's plain GET
+// form (which works without JavaScript) leads here. UI text comes from the
+// page's data-* attributes, which the templates fill from the gettext catalog.
+
+const root = document.getElementById("search");
+const text = root.dataset;
+const form = document.querySelector(".search-form");
+const input = document.getElementById("search-query");
+const status = root.querySelector(".search-status");
+const list = root.querySelector(".search-results");
+const filterBox = root.querySelector(".search-filters");
+const FILTERS = { principle: text.labelPrinciple, category: text.labelCategory };
+const fill = (template, values) => template.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
+
+let pagefind;
+try {
+  pagefind = await import(`${text.bundle}pagefind.js`);
+  await pagefind.options({ excerptLength: 24 });
+} catch (error) {
+  status.textContent = text.msgError;
+  throw error;
+}
+
+function chosenFilters() {
+  const chosen = {};
+  for (const name of Object.keys(FILTERS)) {
+    const values = [...filterBox.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
+    if (values.length) chosen[name] = { any: values };
+  }
+  return chosen;
+}
+
+async function showFilters() {
+  const available = await pagefind.filters();
+  const heading = Object.assign(document.createElement("h2"), { textContent: text.msgFilters });
+  const groups = [];
+  for (const [name, label] of Object.entries(FILTERS)) {
+    const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b));
+    if (!values.length) continue;
+    const fieldset = document.createElement("fieldset");
+    fieldset.append(Object.assign(document.createElement("legend"), { textContent: label }));
+    values.forEach((value, index) => {
+      const id = `filter-${name}-${index}`;
+      const box = Object.assign(document.createElement("input"), { type: "checkbox", name, value, id });
+      box.addEventListener("change", search);
+      const labelEl = Object.assign(document.createElement("label"), { htmlFor: id, textContent: value });
+      const row = document.createElement("div");
+      row.append(box, labelEl);
+      fieldset.append(row);
+    });
+    groups.push(fieldset);
+  }
+  if (groups.length) {
+    filterBox.replaceChildren(heading, ...groups);
+    filterBox.hidden = false;
+  }
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "card";
+  const title = Object.assign(document.createElement("h2"), { className: "card-title" });
+  title.append(Object.assign(document.createElement("a"), { href: data.url, textContent: data.meta.title }));
+  item.append(title);
+  if (data.meta.date) {
+    item.append(Object.assign(document.createElement("p"), { className: "meta", textContent: data.meta.date }));
+  }
+  const excerpt = document.createElement("p");
+  excerpt.innerHTML = data.excerpt; // Pagefind escapes the text; it only adds <mark> around matches
+  item.append(excerpt);
+  return item;
+}
+
+let latest = 0;
+async function search() {
+  const query = input.value.trim();
+  const url = new URL(location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  history.replaceState(null, "", url);
+  const filters = chosenFilters();
+  if (!query && !Object.keys(filters).length) {
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  const ticket = ++latest;
+  status.textContent = text.msgSearching;
+  const found = await pagefind.search(query || null, { filters });
+  const results = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+  if (ticket !== latest) return; // a newer search has started meanwhile
+  list.replaceChildren(...results.map(resultItem));
+  const count = found.results.length;
+  const message = count === 0 ? text.msgNone : count === 1 ? text.msgOne : text.msgMany;
+  status.textContent = fill(message, { count, query });
+}
+
+let typing;
+input.addEventListener("input", () => {
+  clearTimeout(typing);
+  typing = setTimeout(search, 300);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  search();
+});
+
+input.value = new URLSearchParams(location.search).get("q") || "";
+await showFilters();
+if (input.value) await search();
