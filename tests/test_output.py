@@ -75,3 +75,33 @@ def test_only_bodies_are_indexed_for_search(bilingual_site):
         assert bilingual_site.html(path).select("[data-pagefind-body]") == []
     for path in ("/2020/07/bimtek/", "/en/about/"):
         assert len(bilingual_site.html(path).select("[data-pagefind-body]")) == 1
+
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_sitemap_lists_every_public_page_of_its_language_with_alternates(bilingual_site, prefix):
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(bilingual_site.path(prefix + "/sitemap.xml"))
+    urls = {u.findtext("s:loc", namespaces=SITEMAP): u for u in tree.getroot().findall("s:url", SITEMAP)}
+    for loc in urls:
+        assert loc.startswith(SITEURL + prefix + "/"), loc
+        assert bilingual_site.path(loc[len(SITEURL):]).is_file(), loc
+    pages = {"/" + str(p.relative_to(bilingual_site.output).parent) + "/" for p in html_files(bilingual_site)}
+    own = {p.replace("/./", "/") for p in pages if p.startswith(prefix + "/") and (prefix or not p.startswith("/en/"))}
+    listed = {loc[len(SITEURL):] for loc in urls}
+    assert own - listed == {prefix + "/cari/" if not prefix else "/en/search/"} | {
+        p for p in own if "/halaman/" in p or "/page/" in p}
+    bimtek = urls[f"{SITEURL}{prefix}/2020/07/bimtek/"]
+    alternates = {l.get("hreflang"): l.get("href") for l in bimtek.findall("x:link", SITEMAP)}
+    assert alternates == {"id": SITEURL + "/2020/07/bimtek/", "en": SITEURL + "/en/2020/07/bimtek/"}
+    assert bimtek.findtext("s:lastmod", namespaces=SITEMAP) == "2020-07-30T10:00:00+07:00"
+    assert not any("draf" in loc for loc in urls)
+
+
+def test_robots_points_at_both_sitemaps(bilingual_site):
+    robots = bilingual_site.path("/robots.txt").read_text()
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots and f"Sitemap: {SITEURL}/en/sitemap.xml" in robots
+    assert not bilingual_site.path("/en/robots.txt").exists()

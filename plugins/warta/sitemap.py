@@ -1,0 +1,61 @@
+"""A sitemap per language (``/sitemap.xml``, ``/en/sitemap.xml``) and ``/robots.txt``.
+
+``pelican-sitemap`` lists main-language URLs twice under i18n_subsites, writes
+``../`` alternates and has a ``ref=`` typo, so the site writes its own: every
+public page of the language, each with its ``hreflang`` alternates (the same
+ones its ``<head>`` carries, from ``multilingual.alternates``). Drafts are
+never in it: only what the site publishes is listed.
+"""
+
+from pelican import signals
+from pelican.generators import Generator
+
+from warta import facts
+from warta.multilingual import absolute_url, alternates, is_main_site
+
+
+class SitemapGenerator(Generator):
+    def entries(self):
+        """(alternates, last modified or None) of every public page of this language."""
+        context = self.context
+        for article in context["articles"]:
+            modified = getattr(article, "modified", None) or article.date
+            yield alternates(context, "content", article), modified
+        for page in context["pages"]:
+            yield alternates(context, "content", page), None
+        yield alternates(context, "home"), None
+        for kind in ("principles", "agenda"):
+            yield alternates(context, kind), None
+        for term in facts.categories(self.settings):
+            yield alternates(context, "category", term.slug), None
+        for tag, _ in context["tags"]:
+            yield alternates(context, "tag", tag.slug), None
+        for principle in context["principles"]:
+            if not principle.articles:
+                yield alternates(context, "tag", principle.slug), None
+
+    def generate_output(self, writer):
+        writer.write_file(
+            "sitemap.xml",
+            self.env.get_template("sitemap.xml"),
+            self.context,
+            entries=list(self.entries()),
+            template_name="sitemap",
+        )
+        if is_main_site(self.settings):
+            sitemaps = [url.rstrip("/") + "/sitemap.xml" for url in self.context["lang_siteurls"].values()]
+            writer.write_file(
+                "robots.txt",
+                self.env.get_template("robots.txt"),
+                self.context,
+                sitemaps=sitemaps,
+                template_name="robots",
+            )
+
+
+def get_generators(pelican):
+    return SitemapGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
