@@ -95,6 +95,7 @@ PAGE_SAVE_AS = PAGE_URL + "index.html"
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = TAG_URL + "index.html"
 # Category and principles URLs are per language: see "sections" above.
+INDEX_URL = ""  # the home page is "/", not "/index.html"
 DIRECT_TEMPLATES = ["index"]
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ARCHIVES_SAVE_AS = ""
 # Drafts never reach the public site.

@@ -30,7 +30,7 @@ from pelican.readers import MarkdownReader
 
 from warta import facts
 from warta.events import parse_when
-from warta.multilingual import compile_catalogs
+from warta.multilingual import compile_catalogs, main_lang
 
 log = logging.getLogger(__name__)
 
@@ -406,9 +406,8 @@ def check_site(generators):
 
 def check_translations(articles, report, rel, _):
     """A translation should share its original's category and principles (a warning)."""
-    main_lang = next(iter(articles[0].settings["WARTA_LANGUAGES"])) if articles else None
     for original in articles:
-        if original.lang != main_lang:
+        if original.lang != main_lang(original.settings):
             continue
         for translation in original.translations:
             if translation.lang == original.lang:

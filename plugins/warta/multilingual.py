@@ -36,9 +36,14 @@ def section_path(settings, lang, section, slug=None):
     return f"{word}/{slug}/" if slug else f"{word}/"
 
 
+def main_lang(settings):
+    """The main language (set as every site's default `Lang` in ``initialize``)."""
+    return settings["DEFAULT_METADATA"]["lang"]
+
+
 def is_main_site(settings):
     """Whether these settings are the main language site's (not an i18n subsite's)."""
-    return settings["DEFAULT_LANG"] == settings["DEFAULT_METADATA"]["lang"]
+    return settings["DEFAULT_LANG"] == main_lang(settings)
 
 
 def initialize(pelican):
@@ -118,12 +123,15 @@ def plain(text):
 
 
 @pass_context
-def alternates(context, kind, key=None):
+def alternates(context, kind, key=None, page=None):
     """[(lang, absolute URL)] of this page in every language it exists in, own first.
 
     ``kind`` is ``content`` (key: the article or page), ``home``, ``principles``,
     ``agenda``, ``search``, ``not_found``, ``category`` or ``tag`` (key: the slug).
+    ``page`` is a listing's page: from page 2 on, a listing has no translation.
     """
+    if page is not None and page.number > 1:
+        return [(context["DEFAULT_LANG"], absolute_url(context, page.url))]
     if kind == "content":
         own = [(key.lang, absolute_url(context, key.url))]
         return own + [
