@@ -89,7 +89,8 @@ def new_article(articles_dir, title, *, now, author, main_lang="id", event=False
             )
         body = "Tulis isi artikel di sini. Hapus baris `Status: draft` bila artikel siap terbit."
     if path.exists():
-        raise ScaffoldError(f"{path} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu.")
+        shown = path.relative_to(articles_dir.parent).as_posix()  # as the contract names files
+        raise ScaffoldError(f"{shown} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu.")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(fields, body), encoding="utf-8")
     return path
