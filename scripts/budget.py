@@ -60,7 +60,8 @@ def assets(output, html_path):
     if files["js"] and soup.select_one("#search"):
         lang = soup.html["lang"]
         bundle = output / "pagefind"
-        files["js"] += [bundle / "pagefind.js", bundle / "pagefind-entry.json", bundle / f"wasm.{lang}.pagefind"]
+        files["js"] += [bundle / "pagefind.js", bundle / "pagefind-worker.js", bundle / "pagefind-entry.json",
+                        bundle / f"wasm.{lang}.pagefind"]
         files["js"] += sorted(bundle.glob(f"pagefind.{lang}_*.pf_meta"))
         files["js"] += sorted((bundle / "filter").glob(f"{lang}_*.pf_filter"))
     return files
