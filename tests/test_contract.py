@@ -4,7 +4,6 @@ Indonesian, the build stops before writing, and the previous output stays as it 
 import hashlib
 import shutil
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 

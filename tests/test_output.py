@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import ROOT, SITEURL
+from conftest import SITEURL
 
 VENV_BIN = Path(__import__("sys").executable).parent
 

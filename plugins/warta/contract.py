@@ -18,7 +18,6 @@ instead, in Indonesian by default (``WARTA_MESSAGES_LANG``).
 
 import difflib
 import gettext
-import logging
 import re
 import sys
 from dataclasses import dataclass, field
@@ -31,8 +30,6 @@ from pelican.readers import MarkdownReader
 from warta import facts
 from warta.events import parse_when
 from warta.multilingual import compile_catalogs, main_lang
-
-log = logging.getLogger(__name__)
 
 REPORT = "WARTA_REPORT"  # the settings key this build's Report lives under
 LOCALEDIR = Path(__file__).parent / "translations"

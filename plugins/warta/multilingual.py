@@ -11,7 +11,6 @@ Jinja. This plugin, listed before it in ``PLUGINS``:
   cross-language links as ``/en/../``) and the hreflang alternates of a page.
 """
 
-import logging
 import os
 from pathlib import Path
 from urllib.parse import urljoin
@@ -26,9 +25,6 @@ from pelican import signals
 from pelican.paginator import PaginationRule
 
 from warta import facts
-
-log = logging.getLogger(__name__)
-
 
 def section_path(settings, lang, section, slug=None):
     """The URL, relative to a language's site root, of a section page: ``kategori/berita/``."""

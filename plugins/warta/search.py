@@ -7,7 +7,6 @@ not listings. The search page is written per language like any section page;
 its script is the only JavaScript on the site.
 """
 
-import logging
 import subprocess
 import sys
 
@@ -15,9 +14,6 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta.multilingual import is_main_site, section_path
-
-log = logging.getLogger(__name__)
-
 
 def index_site(pelican):
     """Index the whole output (every language site) once, after the last one is written."""

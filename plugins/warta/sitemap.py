@@ -11,7 +11,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta import facts
-from warta.multilingual import absolute_url, alternates, is_main_site
+from warta.multilingual import alternates, is_main_site
 
 
 class SitemapGenerator(Generator):
