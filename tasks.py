@@ -26,7 +26,16 @@ sys.path.insert(0, str(PLUGINS))
 
 def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=False, content=CONTENT):
     # A fresh process per build: i18n_subsites keeps module-level state between runs.
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output)]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(ROOT / settings),
+        "-o",
+        str(output),
+    ]
     if overrides:
         command += ["-e", *overrides]
     return c.run(shlex.join(command), warn=warn, pty=False, in_stream=False)
@@ -92,8 +101,14 @@ def new(c, title, event=False, translation_of=None, lang="en"):
 
     try:
         path = new_article(
-            CONTENT / "articles", title, now=now_in(TIMEZONE), author=AUTHOR,
-            main_lang=DEFAULT_LANG, event=event, translation_of=translation_of, lang=lang,
+            CONTENT / "articles",
+            title,
+            now=now_in(TIMEZONE),
+            author=AUTHOR,
+            main_lang=DEFAULT_LANG,
+            event=event,
+            translation_of=translation_of,
+            lang=lang,
         )
     except ScaffoldError as error:
         raise Exit(str(error), code=1) from None
@@ -108,7 +123,9 @@ def serve_with_livereload(target, overrides=()):
     c = Context()
 
     def rebuild():
-        staged_build(c, target=target, overrides=overrides)  # a failed build keeps the last good one
+        staged_build(
+            c, target=target, overrides=overrides
+        )  # a failed build keeps the last good one
 
     rebuild()
     server = Server()
@@ -140,7 +157,10 @@ def serve(c, drafts=False):
     target, overrides = (PREVIEW, ["WARTA_PREVIEW_DRAFTS=true"]) if drafts else (OUTPUT, [])
     if not staged_build(c, target=target, overrides=overrides):
         raise Exit("Build gagal: tidak ada yang diubah.", code=1)
-    c.run(f"{sys.executable} -m pelican -s pelicanconf.py --listen --bind {HOST} --port {PORT} -o {target}", pty=False)
+    c.run(
+        f"{sys.executable} -m pelican -s pelicanconf.py --listen --bind {HOST} --port {PORT} -o {target}",
+        pty=False,
+    )
 
 
 @task
@@ -149,10 +169,14 @@ def translations(c):
     frontend = f"{sys.executable} -m babel.messages.frontend"
     keywords = "-k _ -k ngettext:1,2"
     with c.cd(str(THEME)):
-        c.run(f"{frontend} extract -F babel.cfg -o messages.pot --no-location --sort-output"
-              f" --project 'Warta Perpustakaan' {keywords} .")
+        c.run(
+            f"{frontend} extract -F babel.cfg -o messages.pot --no-location --sort-output"
+            f" --project 'Warta Perpustakaan' {keywords} ."
+        )
         c.run(f"{frontend} update -i messages.pot -d translations")
     with c.cd(str(PLUGINS / "warta")):
-        c.run(f"{frontend} extract -o translations/contract.pot --no-location --sort-output"
-              f" --project 'Warta Perpustakaan' -k _ contract.py")
+        c.run(
+            f"{frontend} extract -o translations/contract.pot --no-location --sort-output"
+            f" --project 'Warta Perpustakaan' -k _ contract.py"
+        )
         c.run(f"{frontend} update -D contract -i translations/contract.pot -d translations")

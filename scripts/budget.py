@@ -39,7 +39,7 @@ ARTICLE_BUDGET = 40 * 1024
 
 def local_file(output, url):
     if url.startswith(SITEURL):
-        url = url[len(SITEURL):]
+        url = url[len(SITEURL) :]
     if not url.startswith("/"):
         return None
     path = output / urlparse(url).path.lstrip("/")
@@ -60,8 +60,12 @@ def assets(output, html_path):
     if files["js"] and soup.select_one("#search"):
         lang = soup.html["lang"]
         bundle = output / "pagefind"
-        files["js"] += [bundle / "pagefind.js", bundle / "pagefind-worker.js", bundle / "pagefind-entry.json",
-                        bundle / f"wasm.{lang}.pagefind"]
+        files["js"] += [
+            bundle / "pagefind.js",
+            bundle / "pagefind-worker.js",
+            bundle / "pagefind-entry.json",
+            bundle / f"wasm.{lang}.pagefind",
+        ]
         files["js"] += sorted(bundle.glob(f"pagefind.{lang}_*.pf_meta"))
         files["js"] += sorted((bundle / "filter").glob(f"{lang}_*.pf_filter"))
     return files
@@ -75,17 +79,36 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "output"
         subprocess.run(
-            [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / "pelicanconf.py"),
-             "-o", str(output), "-q"],
-            check=True, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "pelican",
+                str(ROOT / "content"),
+                "-s",
+                str(ROOT / "pelicanconf.py"),
+                "-o",
+                str(output),
+                "-q",
+            ],
+            check=True,
+            cwd=ROOT,
         )
         rows = []
         for name, url in PAGES.items():
             html = local_file(output, url)
             files = assets(output, html)
             everything = [html, *files["css"], *files["js"], *files["other"]]
-            rows.append((name, html.stat().st_size, size(files["css"]), size(files["js"]), size(files["other"]),
-                         size(everything), size(everything, compress=True)))
+            rows.append(
+                (
+                    name,
+                    html.stat().st_size,
+                    size(files["css"]),
+                    size(files["js"]),
+                    size(files["other"]),
+                    size(everything),
+                    size(everything, compress=True),
+                )
+            )
     header = ("page", "HTML", "CSS", "JS", "icon", "total", "gzipped")
     print("| " + " | ".join(header) + " |")
     print("|---" * len(header) + "|")
@@ -93,8 +116,10 @@ def main():
         print(f"| {name} | " + " | ".join(f"{n / 1024:.1f} KB" for n in numbers) + " |")
     article = dict((r[0], r) for r in rows)["article (Bimtek)"]
     verdict = "within" if article[5] <= ARTICLE_BUDGET and article[3] == 0 else "OVER"
-    print(f"\nArticle page: {article[5] / 1024:.1f} KB uncompressed, {article[3]} bytes of JavaScript: "
-          f"{verdict} the 40 KB, no-JavaScript budget.")
+    print(
+        f"\nArticle page: {article[5] / 1024:.1f} KB uncompressed, {article[3]} bytes of JavaScript: "
+        f"{verdict} the 40 KB, no-JavaScript budget."
+    )
     return 0 if verdict == "within" else 1
 
 

@@ -62,7 +62,16 @@ class Site:
 def build(content, output, settings="pelicanconf.py", **overrides):
     """Run Pelican on `content` into `output`; the build's exit code is not checked here."""
     extra = {"SITEURL": SITEURL, **overrides}
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / settings),
+    ]
     # One -e with every KEY=VALUE: Pelican keeps only the last -e it is given.
     command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -72,7 +81,11 @@ def build(content, output, settings="pelicanconf.py", **overrides):
 @pytest.fixture(scope="session")
 def bilingual_site(tmp_path_factory):
     """The fixture site every bilingual test reads; built once per test session."""
-    site = build(FIXTURES / "bilingual_site", tmp_path_factory.mktemp("bilingual") / "output", WARTA_TODAY=TODAY)
+    site = build(
+        FIXTURES / "bilingual_site",
+        tmp_path_factory.mktemp("bilingual") / "output",
+        WARTA_TODAY=TODAY,
+    )
     assert site.returncode == 0, site.log
     return site
 
@@ -122,7 +135,9 @@ def serve(folder, port):
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(folder)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(Handler, directory=str(folder))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -132,8 +147,12 @@ def served_site(tmp_path_factory):
     """The fixture site built for http://127.0.0.1:<port> and served there."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    site = build(FIXTURES / "bilingual_site", tmp_path_factory.mktemp("served") / "output",
-                 SITEURL=url, WARTA_TODAY=TODAY)
+    site = build(
+        FIXTURES / "bilingual_site",
+        tmp_path_factory.mktemp("served") / "output",
+        SITEURL=url,
+        WARTA_TODAY=TODAY,
+    )
     assert site.returncode == 0, site.log
     server = serve(site.output, port)
     site.base = url

@@ -30,7 +30,10 @@ def visit(page, site, path):
 def test_no_wcag_21_aa_violation(page, served_site, path):
     visit(page, served_site, path)
     result = Axe().run(page, options=WCAG_21_AA)
-    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]]
+    violations = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]])
+        for v in result.response["violations"]
+    ]
     assert violations == [], violations
 
 
@@ -45,7 +48,9 @@ def test_nothing_scrolls_sideways_at_360px(page, served_site, path):
 def test_skip_link_is_the_first_tab_stop_and_works(page, served_site, path):
     visit(page, served_site, path)
     page.keyboard.press("Tab")
-    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href')]")
+    focused = page.evaluate(
+        "[document.activeElement.className, document.activeElement.getAttribute('href')]"
+    )
     assert focused == ["skip-link", "#main"]
     assert page.evaluate("document.activeElement.getBoundingClientRect().top >= 0")
     page.keyboard.press("Enter")
@@ -117,7 +122,10 @@ def test_search_can_be_narrowed_by_principle_and_category(page, served_site):
     assert page.query_selector(".search-results a").get_attribute("href") == "/2021/09/pojok-baca/"
 
 
-@pytest.mark.parametrize("path, heading", [("/tidak-ada/", "Halaman tidak ditemukan"), ("/en/nothing/", "Page not found")])
+@pytest.mark.parametrize(
+    "path, heading",
+    [("/tidak-ada/", "Halaman tidak ditemukan"), ("/en/nothing/", "Page not found")],
+)
 def test_not_found_page_in_each_language(page, served_site, path, heading):
     response = visit(page, served_site, path)
     assert response.status == 404

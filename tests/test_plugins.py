@@ -51,7 +51,13 @@ def valid_settings(**changes):
                 "name": lang,
                 "locale": lang,
                 "date_locale": {"id": "id", "en": "en_GB"}[lang],
-                "sections": {"category": "c", "principles": "p", "page": "h", "agenda": "a", "search": "s"},
+                "sections": {
+                    "category": "c",
+                    "principles": "p",
+                    "page": "h",
+                    "agenda": "a",
+                    "search": "s",
+                },
             }
             for lang in ("id", "en")
         },
@@ -70,8 +76,14 @@ def test_check_settings_accepts_the_defaults():
     "changes, message",
     [
         ({"DEFAULT_LANG": "fr"}, "DEFAULT_LANG 'fr' is not in WARTA_LANGUAGES"),
-        ({"WARTA_CATEGORIES": {"berita": {"id": "Berita"}}}, "WARTA_CATEGORIES['berita'] has no name in ['en']"),
-        ({"WARTA_CATEGORIES": {"Berita Baru": {"id": "B", "en": "N"}}}, "'Berita Baru' is not a slug"),
+        (
+            {"WARTA_CATEGORIES": {"berita": {"id": "Berita"}}},
+            "WARTA_CATEGORIES['berita'] has no name in ['en']",
+        ),
+        (
+            {"WARTA_CATEGORIES": {"Berita Baru": {"id": "B", "en": "N"}}},
+            "'Berita Baru' is not a slug",
+        ),
         ({"WARTA_LANGUAGES": {}}, "WARTA_LANGUAGES is missing"),
     ],
 )
@@ -130,13 +142,18 @@ def test_absolute_url_is_clean(url, expected):
 
 
 def test_plain_strips_typogrify_markup():
-    assert multilingual.plain('Laporan <span class="caps">UU</span> &#8220;Baru&#8221;') == "Laporan UU “Baru”"
+    assert (
+        multilingual.plain('Laporan <span class="caps">UU</span> &#8220;Baru&#8221;')
+        == "Laporan UU “Baru”"
+    )
 
 
 def test_compile_catalogs_writes_a_fresh_mo(tmp_path):
     po = tmp_path / "id" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Home"\nmsgstr "Beranda"\n')
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\nmsgid "Home"\nmsgstr "Beranda"\n'
+    )
     multilingual.compile_catalogs(tmp_path)
     with po.with_suffix(".mo").open("rb") as mo:
         assert read_mo(mo).get("Home").string == "Beranda"

@@ -30,11 +30,15 @@ FEEDS = [
 
 
 def hreflangs(page):
-    return {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+    return {
+        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
+    }
 
 
 def test_build_is_quiet(bilingual_site):
-    assert "WARNING" not in bilingual_site.log and "ERROR" not in bilingual_site.log, bilingual_site.log
+    assert "WARNING" not in bilingual_site.log and "ERROR" not in bilingual_site.log, (
+        bilingual_site.log
+    )
 
 
 @pytest.mark.parametrize("id_path, en_path", PAGES)
@@ -73,7 +77,9 @@ def test_no_cross_language_url_keeps_dot_segments(bilingual_site):
 
 
 def test_language_switcher_goes_to_the_translation(bilingual_site):
-    switcher = bilingual_site.html("/2020/07/bimtek/").select_one(".language-switcher a[hreflang=en]")
+    switcher = bilingual_site.html("/2020/07/bimtek/").select_one(
+        ".language-switcher a[hreflang=en]"
+    )
     assert switcher["href"] == bilingual_site.url("/en/2020/07/bimtek/")
     back = bilingual_site.html("/en/about/").select_one(".language-switcher a[hreflang=id]")
     assert back["href"] == bilingual_site.url("/tentang/")
@@ -123,7 +129,10 @@ def test_feeds_never_mix_languages(bilingual_site, lang, prefix):
         feed = bilingual_site.feed("/" + str(feed_path.relative_to(bilingual_site.output)))
         for entry in feed.entries:
             assert entry.link.startswith(SITEURL + "/"), entry.link
-            assert entry.link.startswith(SITEURL + "/en/") == (lang == "en"), (feed_path, entry.link)
+            assert entry.link.startswith(SITEURL + "/en/") == (lang == "en"), (
+                feed_path,
+                entry.link,
+            )
 
 
 def test_feeds_have_plain_text_titles_and_their_own_self_link(bilingual_site):
@@ -134,14 +143,20 @@ def test_feeds_have_plain_text_titles_and_their_own_self_link(bilingual_site):
         for entry in feed.entries:
             assert "<" not in entry.title and "&" not in entry.title, entry.title
     # typogrify wraps UU in <span class="caps"> and keeps the last two words together
-    titles = [e.title.replace("\xa0", " ") for e in bilingual_site.feed("/feeds/all.atom.xml").entries]
+    titles = [
+        e.title.replace("\xa0", " ") for e in bilingual_site.feed("/feeds/all.atom.xml").entries
+    ]
     assert "Laporan Kinerja UU dan TIK 2021" in titles
 
 
 def test_feeds_name_principles_and_categories_in_their_language(bilingual_site):
     en = bilingual_site.feed("/en/feeds/tag/kemitraan.atom.xml")
     assert en.feed.title == "Warta Perpustakaan - Partnership"
-    assert {t.term for t in en.entries[0].tags} >= {"Activities", "Partnership", "Lifelong Learning"}
+    assert {t.term for t in en.entries[0].tags} >= {
+        "Activities",
+        "Partnership",
+        "Lifelong Learning",
+    }
     id_ = bilingual_site.feed("/feeds/tag/kemitraan.atom.xml")
     assert id_.feed.title == "Warta Perpustakaan - Kemitraan"
     id_terms = {t.term for e in bilingual_site.feed("/feeds/all.atom.xml").entries for t in e.tags}
@@ -159,14 +174,19 @@ def test_plain_text_in_title_and_meta(bilingual_site):
 def test_capitalised_principle_tag_lands_on_its_canonical_page(bilingual_site):
     page = bilingual_site.html("/tag/kemitraan/")
     links = [a["href"] for a in page.select("main .card-title a")]
-    assert links == [bilingual_site.url("/2021/09/pojok-baca/"), bilingual_site.url("/2020/07/bimtek/")]
+    assert links == [
+        bilingual_site.url("/2021/09/pojok-baca/"),
+        bilingual_site.url("/2020/07/bimtek/"),
+    ]
     assert not any(bilingual_site.output.glob("tag/Kemitraan*"))
 
 
 def test_english_principle_name_is_taken_as_the_principle(bilingual_site):
     # laporan.en.md says "openness"
     page = bilingual_site.html("/en/tag/keterbukaan/")
-    assert [a["href"] for a in page.select("main .card-title a")] == [bilingual_site.url("/en/2022/01/laporan/")]
+    assert [a["href"] for a in page.select("main .card-title a")] == [
+        bilingual_site.url("/en/2022/01/laporan/")
+    ]
     assert not bilingual_site.exists("/en/tag/openness/")
 
 
@@ -182,7 +202,9 @@ def test_principle_pages_show_localised_name_and_the_right_articles(bilingual_si
     for lang, prefix in (("id", ""), ("en", "/en")):
         page = bilingual_site.html(f"{prefix}/tag/{slug}/")
         assert names[lang] in page.h1.get_text()
-        assert f"Penjelasan {slug} ({lang})." in page.select_one(".explanation").get_text().replace("\xa0", " ")
+        assert f"Penjelasan {slug} ({lang})." in page.select_one(".explanation").get_text().replace(
+            "\xa0", " "
+        )
         slugs = [a["href"].rstrip("/").rsplit("/", 1)[1] for a in page.select("main .card-title a")]
         assert slugs == expected[lang]
         if not slugs:
@@ -190,18 +212,29 @@ def test_principle_pages_show_localised_name_and_the_right_articles(bilingual_si
 
 
 def test_principles_overview_lists_all_seven_with_counts(bilingual_site):
-    for lang, path, count in (("id", "/asas/", "2 artikel"), ("en", "/en/principles/", "1 article")):
+    for lang, path, count in (
+        ("id", "/asas/", "2 artikel"),
+        ("en", "/en/principles/", "1 article"),
+    ):
         items = bilingual_site.html(path).select("ol.principles > li")
-        assert [li.h2.get_text(strip=True) for li in items] == [n[lang] for n in PRINCIPLES.values()]
+        assert [li.h2.get_text(strip=True) for li in items] == [
+            n[lang] for n in PRINCIPLES.values()
+        ]
         kemitraan = items[list(PRINCIPLES).index("kemitraan")]
         assert count in kemitraan.get_text()
-        assert kemitraan.h2.a["href"] == bilingual_site.url(("/en" if lang == "en" else "") + "/tag/kemitraan/")
+        assert kemitraan.h2.a["href"] == bilingual_site.url(
+            ("/en" if lang == "en" else "") + "/tag/kemitraan/"
+        )
 
 
 def test_categories_are_localised_in_pages_and_breadcrumbs(bilingual_site):
     assert "Kegiatan" in bilingual_site.html("/kategori/kegiatan/").h1.get_text()
     assert "Activities" in bilingual_site.html("/en/category/kegiatan/").h1.get_text()
-    crumbs = bilingual_site.html("/en/2020/07/bimtek/").select_one(".breadcrumb").get_text(" ", strip=True)
+    crumbs = (
+        bilingual_site.html("/en/2020/07/bimtek/")
+        .select_one(".breadcrumb")
+        .get_text(" ", strip=True)
+    )
     assert crumbs == "Home › Activities"
     # A category no article uses yet still has its page and feed.
     assert bilingual_site.exists("/en/category/kisah-literasi/")
@@ -239,4 +272,4 @@ def test_listings_paginate_with_localised_urls(tmp_path):
         assert page_two.select_one('a[rel="prev"]')["href"] == site.url(first)
         # Page 2 is its own canonical page, with no translation to point at.
         assert page_two.select_one('link[rel="canonical"]')["href"] == site.url(second)
-        assert page_two.select('link[hreflang]') == []
+        assert page_two.select("link[hreflang]") == []

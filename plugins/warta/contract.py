@@ -36,17 +36,42 @@ LOCALEDIR = Path(__file__).parent / "translations"
 
 # Keys Pelican or the contract know, lower case as Pelican stores them.
 CONTRACT_KEYS = {
-    "title", "date", "lang", "slug", "category", "tags", "author", "summary", "status",
-    "event", "event_start", "event_end", "event_organizer", "event_location",
-    "event_attendance", "participants",
+    "title",
+    "date",
+    "lang",
+    "slug",
+    "category",
+    "tags",
+    "author",
+    "summary",
+    "status",
+    "event",
+    "event_start",
+    "event_end",
+    "event_organizer",
+    "event_location",
+    "event_attendance",
+    "participants",
 }
 PELICAN_KEYS = {
-    "modified", "authors", "url", "save_as", "template", "translation", "keywords",
+    "modified",
+    "authors",
+    "url",
+    "save_as",
+    "template",
+    "translation",
+    "keywords",
 }
 # No HTML here: these reach <title>, meta tags, feeds and JSON-LD. (Summary is
 # Markdown, so *emphasis* works, but raw tags are refused like the rest.)
 PLAIN_TEXT_FIELDS = (
-    "title", "summary", "author", "event", "event_organizer", "event_location", "participants",
+    "title",
+    "summary",
+    "author",
+    "event",
+    "event_organizer",
+    "event_location",
+    "participants",
 )
 ATTENDANCE = ("online", "offline", "mixed")
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
@@ -101,7 +126,10 @@ class Report:
             lines.append(f"{p.path}: {label[p.severity]}: {where}{p.message}")
         errors = self.errors
         files = len({p.path for p in errors})
-        summary = _("%(problems)d problems in %(files)d files") % {"problems": len(errors), "files": files}
+        summary = _("%(problems)d problems in %(files)d files") % {
+            "problems": len(errors),
+            "files": files,
+        }
         warnings = len(self.problems) - len(errors)
         if warnings:
             summary += ", " + _("%(warnings)d warnings") % {"warnings": warnings}
@@ -149,29 +177,51 @@ def check_header(path, header, kind, settings, _):
 
     title = header.get("title", "").strip()
     if not title:
-        error("title", _("the title is missing or empty. Write one, e.g. 'Title: Bimtek Transformasi Perpustakaan'."))
+        error(
+            "title",
+            _(
+                "the title is missing or empty. Write one, e.g. 'Title: Bimtek Transformasi Perpustakaan'."
+            ),
+        )
 
     for key in PLAIN_TEXT_FIELDS:
         if key in header and HTML_TAG.search(header[key]):
-            error(key, _("contains HTML (%(markup)s). This field is plain text: write it without < > tags.")
-                  % {"markup": HTML_TAG.search(header[key]).group(0)})
+            error(
+                key,
+                _(
+                    "contains HTML (%(markup)s). This field is plain text: write it without < > tags."
+                )
+                % {"markup": HTML_TAG.search(header[key]).group(0)},
+            )
 
     if kind == "article":
         if "date" not in header or not header["date"].strip():
-            error("date", _("the date is missing. Write 'Date: YYYY-MM-DD' or 'Date: YYYY-MM-DD HH:MM', e.g. 'Date: 2020-07-30 10:00'."))
+            error(
+                "date",
+                _(
+                    "the date is missing. Write 'Date: YYYY-MM-DD' or 'Date: YYYY-MM-DD HH:MM', e.g. 'Date: 2020-07-30 10:00'."
+                ),
+            )
         else:
             try:
                 parse_strict_date(header["date"])
             except ValueError:
-                error("date", _("'%(value)s' is not a real date. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2020-07-30 or 2020-07-30 10:00.")
-                      % {"value": header["date"].strip()})
+                error(
+                    "date",
+                    _(
+                        "'%(value)s' is not a real date. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2020-07-30 or 2020-07-30 10:00."
+                    )
+                    % {"value": header["date"].strip()},
+                )
 
     languages = settings["WARTA_LANGUAGES"]
     lang = header.get("lang", "").strip()
     if "lang" in header and lang not in languages:
         hint = nearest(lang.lower(), languages)
         message = _("'%(value)s' is not one of the site's languages (%(choices)s).") % {
-            "value": lang, "choices": ", ".join(languages)}
+            "value": lang,
+            "choices": ", ".join(languages),
+        }
         if hint:
             message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
         error("lang", message)
@@ -183,7 +233,9 @@ def check_header(path, header, kind, settings, _):
             keys = {_key(name): t.slug for t in terms for name in (t.slug, *t.names.values())}
             hint = keys.get(nearest(_key(category), keys))
             message = _("'%(value)s' is not one of the categories (%(choices)s).") % {
-                "value": category, "choices": ", ".join(t.slug for t in terms)}
+                "value": category,
+                "choices": ", ".join(t.slug for t in terms),
+            }
             if hint:
                 message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
             error("category", message)
@@ -195,8 +247,13 @@ def check_header(path, header, kind, settings, _):
             continue
         hint = spellings.get(nearest(_key(tag), spellings, cutoff=0.85))
         if hint:
-            error("tags", _("'%(value)s' is not a principle. Did you mean '%(suggestion)s'? (If it is meant as an ordinary tag, spell it further from the principle's name.)")
-                  % {"value": tag.strip(), "suggestion": hint})
+            error(
+                "tags",
+                _(
+                    "'%(value)s' is not a principle. Did you mean '%(suggestion)s'? (If it is meant as an ordinary tag, spell it further from the principle's name.)"
+                )
+                % {"value": tag.strip(), "suggestion": hint},
+            )
 
     problems += check_event(header, settings, _)
 
@@ -205,8 +262,11 @@ def check_header(path, header, kind, settings, _):
         if key not in known:
             hint = nearest(key, known, cutoff=0.8)
             if hint:
-                warning(key, _("this key is unknown and will be ignored. Did you mean '%(suggestion)s'?")
-                        % {"suggestion": display_key(hint)})
+                warning(
+                    key,
+                    _("this key is unknown and will be ignored. Did you mean '%(suggestion)s'?")
+                    % {"suggestion": display_key(hint)},
+                )
     return problems
 
 
@@ -216,20 +276,50 @@ def check_event(header, settings, _):
     if "event" not in header and not has_event_fields:
         return problems
     if "event" not in header or not header["event"].strip():
-        problems.append(("error", "event", _("event fields are given but not the event's name. Add 'Event: <name of the event>'.")))
+        problems.append(
+            (
+                "error",
+                "event",
+                _(
+                    "event fields are given but not the event's name. Add 'Event: <name of the event>'."
+                ),
+            )
+        )
     when = {}
     for key in ("event_start", "event_end"):
         if key in header:
             try:
                 when[key] = parse_when(header[key], settings["TIMEZONE"])
             except ValueError:
-                problems.append(("error", key, _("'%(value)s' is not a real date. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2020-07-27 or 2020-07-27 09:00.")
-                                 % {"value": header[key].strip()}))
+                problems.append(
+                    (
+                        "error",
+                        key,
+                        _(
+                            "'%(value)s' is not a real date. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2020-07-27 or 2020-07-27 09:00."
+                        )
+                        % {"value": header[key].strip()},
+                    )
+                )
     if "event" in header and "event_start" not in header:
-        problems.append(("error", "event_start", _("the event has no start. Add 'Event_start: YYYY-MM-DD' (and 'Event_end:' if it lasts longer).")))
+        problems.append(
+            (
+                "error",
+                "event_start",
+                _(
+                    "the event has no start. Add 'Event_start: YYYY-MM-DD' (and 'Event_end:' if it lasts longer)."
+                ),
+            )
+        )
     if len(when) == 2 and _as_moment(when["event_end"], end=True) < _as_moment(when["event_start"]):
-        problems.append(("error", "event_end", _("the event ends (%(end)s) before it starts (%(start)s). Check both dates.")
-                         % {"end": header["event_end"].strip(), "start": header["event_start"].strip()}))
+        problems.append(
+            (
+                "error",
+                "event_end",
+                _("the event ends (%(end)s) before it starts (%(start)s). Check both dates.")
+                % {"end": header["event_end"].strip(), "start": header["event_start"].strip()},
+            )
+        )
     if "event_attendance" in header:
         value = header["event_attendance"].strip()
         if value not in ATTENDANCE:
@@ -241,7 +331,15 @@ def check_event(header, settings, _):
     if "participants" in header:
         names = header["participants"].split(";")
         if any(not name.strip() for name in names):
-            problems.append(("error", "participants", _("has an empty name between semicolons. Separate names with one ';', e.g. 'Sunarsih; Feri Sutomo'.")))
+            problems.append(
+                (
+                    "error",
+                    "participants",
+                    _(
+                        "has an empty name between semicolons. Separate names with one ';', e.g. 'Sunarsih; Feri Sutomo'."
+                    ),
+                )
+            )
     return problems
 
 
@@ -260,8 +358,14 @@ def check_links(path, source, base, _):
     for kind, target in LINK_TARGET.findall(source):
         resolved = base / target.lstrip("/") if target.startswith("/") else here / target
         if not resolved.exists():
-            problems.append(("error", None, _("the link {%(kind)s}%(target)s points at a file that does not exist.")
-                             % {"kind": kind, "target": target}))
+            problems.append(
+                (
+                    "error",
+                    None,
+                    _("the link {%(kind)s}%(target)s points at a file that does not exist.")
+                    % {"kind": kind, "target": target},
+                )
+            )
     images = [(alt, src) for alt, src in MD_IMAGE.findall(source)]
     for tag in HTML_IMAGE.findall(source):
         src = re.search(r"src=[\"']([^\"']+)", tag)
@@ -269,11 +373,16 @@ def check_links(path, source, base, _):
         images.append((alt.group(1) if alt else "", src.group(1) if src else ""))
     for alt, src in images:
         if not alt.strip():
-            todo.append(_("an image has no alt text (%(src)s): describe it for readers who cannot see it.") % {"src": src})
+            todo.append(
+                _("an image has no alt text (%(src)s): describe it for readers who cannot see it.")
+                % {"src": src}
+            )
         if src and "://" not in src and not src.startswith(("{", "data:")):
             resolved = base / src.lstrip("/") if src.startswith("/") else here / src
             if not resolved.exists():
-                problems.append(("error", None, _("the image %(src)s does not exist.") % {"src": src}))
+                problems.append(
+                    ("error", None, _("the image %(src)s does not exist.") % {"src": src})
+                )
     return problems, todo
 
 
@@ -289,8 +398,14 @@ class CheckedMarkdownReader(MarkdownReader):
         try:
             source = Path(source_path).read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
-            report.error(path, None, _("the file is not valid UTF-8 (byte %(position)d). Open it and save it again as UTF-8.")
-                         % {"position": error.start})
+            report.error(
+                path,
+                None,
+                _(
+                    "the file is not valid UTF-8 (byte %(position)d). Open it and save it again as UTF-8."
+                )
+                % {"position": error.start},
+            )
             return "", {"title": path, "status": "skip"}
         if kind is None:  # principle explanations and the like: Markdown only
             return super().read(source_path)
@@ -343,8 +458,12 @@ def start_report(pelican):
 def keep_everything(generator):
     """Remember every article before i18n_subsites removes other languages' ones."""
     generator.warta_everything = (
-        generator.articles + generator.translations + generator.drafts
-        + generator.drafts_translations + generator.hidden_articles + generator.hidden_translations
+        generator.articles
+        + generator.translations
+        + generator.drafts
+        + generator.drafts_translations
+        + generator.hidden_articles
+        + generator.hidden_translations
     )
 
 
@@ -369,9 +488,14 @@ def check_site(generators):
         if isinstance(generator, ArticlesGenerator):
             everything = generator.warta_everything
         elif isinstance(generator, PagesGenerator):
-            everything = (generator.pages + generator.translations + generator.hidden_pages
-                          + generator.hidden_translations + generator.draft_pages
-                          + generator.draft_translations)
+            everything = (
+                generator.pages
+                + generator.translations
+                + generator.hidden_pages
+                + generator.hidden_translations
+                + generator.draft_pages
+                + generator.draft_translations
+            )
         else:
             continue
         by_slug = {}
@@ -382,8 +506,14 @@ def check_site(generators):
                 files = sorted(rel(c) for c in same)
                 for name in files:
                     others = ", ".join(f for f in files if f != name)
-                    report.error(name, "slug", _("'%(slug)s' is also the slug of %(others)s in the same language (%(lang)s). Give each article its own slug.")
-                                 % {"slug": slug, "others": others, "lang": lang})
+                    report.error(
+                        name,
+                        "slug",
+                        _(
+                            "'%(slug)s' is also the slug of %(others)s in the same language (%(lang)s). Give each article its own slug."
+                        )
+                        % {"slug": slug, "others": others, "lang": lang},
+                    )
         if isinstance(generator, ArticlesGenerator):
             check_translations(everything, report, rel, _)
             if settings.get("WARTA_CHECK_ONLY"):
@@ -397,7 +527,9 @@ def check_site(generators):
         print_todo(report)
         raise SystemExit(1 if report.errors else 0)
     if report.errors:
-        print(_("the site was not built; nothing in the output folder was changed."), file=sys.stderr)
+        print(
+            _("the site was not built; nothing in the output folder was changed."), file=sys.stderr
+        )
         raise SystemExit(1)
 
 
@@ -409,14 +541,36 @@ def check_translations(articles, report, rel, _):
         for translation in original.translations:
             if translation.lang == original.lang:
                 continue  # a duplicate slug, reported as an error already
-            mine = (getattr(original, "category", None), {t.slug for t in getattr(original, "principles", [])})
-            theirs = (getattr(translation, "category", None), {t.slug for t in getattr(translation, "principles", [])})
+            mine = (
+                getattr(original, "category", None),
+                {t.slug for t in getattr(original, "principles", [])},
+            )
+            theirs = (
+                getattr(translation, "category", None),
+                {t.slug for t in getattr(translation, "principles", [])},
+            )
             if mine[0] and theirs[0] and mine[0].slug != theirs[0].slug:
-                report.warning(rel(translation), "category", _("'%(theirs)s' differs from the category of its translation %(other)s ('%(mine)s').")
-                               % {"theirs": theirs[0].slug, "mine": mine[0].slug, "other": rel(original)})
+                report.warning(
+                    rel(translation),
+                    "category",
+                    _(
+                        "'%(theirs)s' differs from the category of its translation %(other)s ('%(mine)s')."
+                    )
+                    % {"theirs": theirs[0].slug, "mine": mine[0].slug, "other": rel(original)},
+                )
             if mine[1] != theirs[1]:
-                report.warning(rel(translation), "tags", _("its principles (%(theirs)s) differ from those of its translation %(other)s (%(mine)s).")
-                               % {"theirs": ", ".join(sorted(theirs[1])) or "-", "mine": ", ".join(sorted(mine[1])) or "-", "other": rel(original)})
+                report.warning(
+                    rel(translation),
+                    "tags",
+                    _(
+                        "its principles (%(theirs)s) differ from those of its translation %(other)s (%(mine)s)."
+                    )
+                    % {
+                        "theirs": ", ".join(sorted(theirs[1])) or "-",
+                        "mine": ", ".join(sorted(mine[1])) or "-",
+                        "other": rel(original),
+                    },
+                )
 
 
 def todo_list(articles, settings, rel, _):
@@ -426,7 +580,12 @@ def todo_list(articles, settings, rel, _):
     for article in articles:
         missing = languages - {article.lang} - {t.lang for t in article.translations}
         if missing:
-            todo.append((rel(article), _("no translation yet in: %(langs)s.") % {"langs": ", ".join(sorted(missing))}))
+            todo.append(
+                (
+                    rel(article),
+                    _("no translation yet in: %(langs)s.") % {"langs": ", ".join(sorted(missing))},
+                )
+            )
         if not getattr(article, "principles", []):
             todo.append((rel(article), _("carries no principle: add one of the seven to Tags.")))
     return todo

@@ -114,8 +114,6 @@ def read_event(content):
         )
 
 
-
-
 def day_of(moment):
     return moment.date() if isinstance(moment, datetime) else moment
 
@@ -153,7 +151,9 @@ def agenda(articles, today):
     past = sorted(
         (a for a in events if ends(a) < today), key=lambda a: day_of(a.event_start), reverse=True
     )
-    by_year = [(year, list(group)) for year, group in groupby(past, key=lambda a: a.event_start.year)]
+    by_year = [
+        (year, list(group)) for year, group in groupby(past, key=lambda a: a.event_start.year)
+    ]
     return upcoming, by_year
 
 
@@ -171,7 +171,9 @@ def calendar(articles, *, name, lang, siteurl, timezone, url_of):
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", timezone)
-    for article in sorted(filter(has_event, articles), key=lambda a: (day_of(a.event_start), a.slug)):
+    for article in sorted(
+        filter(has_event, articles), key=lambda a: (day_of(a.event_start), a.slug)
+    ):
         event = icalendar.Event()
         event.add("uid", f"{article.slug}.{article.lang}@{domain}")
         stamp = getattr(article, "modified", None) or article.date
@@ -199,11 +201,16 @@ class AgendaGenerator(Generator):
     """The agenda page and the calendar file of this language."""
 
     def generate_context(self):
-        today = self.settings.get("WARTA_TODAY") or datetime.now(ZoneInfo(self.settings["TIMEZONE"])).date()
+        today = (
+            self.settings.get("WARTA_TODAY")
+            or datetime.now(ZoneInfo(self.settings["TIMEZONE"])).date()
+        )
         if isinstance(today, str):  # from `pelican -e WARTA_TODAY=...` in tests
             today = date.fromisoformat(today)
         self.upcoming, self.past_by_year = agenda(self.context["articles"], today)
-        self.context["agenda_url"] = section_path(self.settings, self.settings["DEFAULT_LANG"], "agenda")
+        self.context["agenda_url"] = section_path(
+            self.settings, self.settings["DEFAULT_LANG"], "agenda"
+        )
 
     def generate_output(self, writer):
         settings = self.settings

@@ -64,25 +64,19 @@ def check_settings(settings):
     if not languages:
         raise SettingsError("WARTA_LANGUAGES is missing: declare the site's languages")
     if settings["DEFAULT_LANG"] not in languages:
-        raise SettingsError(
-            f"DEFAULT_LANG {settings['DEFAULT_LANG']!r} is not in WARTA_LANGUAGES"
-        )
+        raise SettingsError(f"DEFAULT_LANG {settings['DEFAULT_LANG']!r} is not in WARTA_LANGUAGES")
     for lang, language in languages.items():
         for key in ("name", "locale", "date_locale", "sections"):
             if key not in language:
                 raise SettingsError(f"WARTA_LANGUAGES[{lang!r}] has no {key!r}")
         missing = set(SECTIONS) - set(language["sections"])
         if missing:
-            raise SettingsError(
-                f"WARTA_LANGUAGES[{lang!r}]['sections'] lacks {sorted(missing)}"
-            )
+            raise SettingsError(f"WARTA_LANGUAGES[{lang!r}]['sections'] lacks {sorted(missing)}")
     for setting in ("WARTA_PRINCIPLES", "WARTA_CATEGORIES"):
         for slug, names in settings.get(setting, {}).items():
             missing = set(languages) - set(names)
             if missing:
-                raise SettingsError(
-                    f"{setting}[{slug!r}] has no name in {sorted(missing)}"
-                )
+                raise SettingsError(f"{setting}[{slug!r}] has no name in {sorted(missing)}")
             if slug != slugify(slug):
                 raise SettingsError(f"{setting}: {slug!r} is not a slug")
     if not settings.get("WARTA_CATEGORIES"):

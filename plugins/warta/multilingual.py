@@ -26,6 +26,7 @@ from pelican.paginator import PaginationRule
 
 from warta import facts
 
+
 def section_path(settings, lang, section, slug=None):
     """The URL, relative to a language's site root, of a section page: ``kategori/berita/``."""
     word = settings["WARTA_LANGUAGES"][lang]["sections"][section]

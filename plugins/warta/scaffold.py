@@ -11,8 +11,15 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
-EVENT_FIELDS = ("event", "event_start", "event_end", "event_organizer", "event_location",
-                "event_attendance", "participants")
+EVENT_FIELDS = (
+    "event",
+    "event_start",
+    "event_end",
+    "event_organizer",
+    "event_location",
+    "event_attendance",
+    "participants",
+)
 COPIED_FROM_ORIGINAL = ("slug", "date", "category", "tags", *EVENT_FIELDS)
 
 
@@ -45,8 +52,9 @@ def render(fields, body):
     return "\n".join(lines) + "\n\n" + body + "\n"
 
 
-def new_article(articles_dir, title, *, now, author, main_lang="id", event=False,
-                translation_of=None, lang="en"):
+def new_article(
+    articles_dir, title, *, now, author, main_lang="id", event=False, translation_of=None, lang="en"
+):
     """Write a new article file and return its path; ScaffoldError if it cannot."""
     articles_dir = Path(articles_dir)
     if not title.strip():
@@ -54,7 +62,9 @@ def new_article(articles_dir, title, *, now, author, main_lang="id", event=False
     if translation_of:
         original_path, original = find_article(articles_dir, translation_of, main_lang)
         if original_path is None:
-            raise ScaffoldError(f"Tidak ada artikel dengan Slug '{translation_of}' dalam bahasa '{main_lang}'.")
+            raise ScaffoldError(
+                f"Tidak ada artikel dengan Slug '{translation_of}' dalam bahasa '{main_lang}'."
+            )
         path = original_path.with_name(f"{original_path.stem}.{lang}.md")
         fields = {"title": title, "lang": lang}
         fields.update({k: original[k] for k in COPIED_FROM_ORIGINAL if k in original})
@@ -90,7 +100,9 @@ def new_article(articles_dir, title, *, now, author, main_lang="id", event=False
         body = "Tulis isi artikel di sini. Hapus baris `Status: draft` bila artikel siap terbit."
     if path.exists():
         shown = path.relative_to(articles_dir.parent).as_posix()  # as the contract names files
-        raise ScaffoldError(f"{shown} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu.")
+        raise ScaffoldError(
+            f"{shown} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(fields, body), encoding="utf-8")
     return path

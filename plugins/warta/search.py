@@ -15,6 +15,7 @@ from pelican.generators import Generator
 
 from warta.multilingual import is_main_site, section_path
 
+
 def index_site(pelican):
     """Index the whole output (every language site) once, after the last one is written."""
     if not is_main_site(pelican.settings):

@@ -43,7 +43,9 @@ class SitemapGenerator(Generator):
             template_name="sitemap",
         )
         if is_main_site(self.settings):
-            sitemaps = [url.rstrip("/") + "/sitemap.xml" for url in self.context["lang_siteurls"].values()]
+            sitemaps = [
+                url.rstrip("/") + "/sitemap.xml" for url in self.context["lang_siteurls"].values()
+            ]
             writer.write_file(
                 "robots.txt",
                 self.env.get_template("robots.txt"),

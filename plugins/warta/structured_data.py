@@ -114,7 +114,9 @@ def article_structured_data(context, article):
     """The JSON-LD of an article page, as a dict for ``|tojson``."""
     url = absolute_url(context, article.url)
     image = share_image(context, article)
-    org = publisher(context["WARTA_LIBRARY"], site_file_url(context, context["WARTA_LIBRARY"]["logo"]))
+    org = publisher(
+        context["WARTA_LIBRARY"], site_file_url(context, context["WARTA_LIBRARY"]["logo"])
+    )
     graph = [news_article(article, url=url, image=image, publisher=org)]
     if has_event(article):
         graph.append(event(article, url=url, image=image, publisher=org))
@@ -128,7 +130,6 @@ def share_image(context, article=None):
     if found:
         return absolute_url(context, found)
     return site_file_url(context, context["WARTA_SHARE_IMAGE"])
-
 
 
 def add_template_helpers(generator):

@@ -104,7 +104,9 @@ class PrinciplesGenerator(Generator):
         try:
             text = self.readers.read_file(base_path=self.path, path=path, content_class=Page)
         except FileNotFoundError:
-            log.warning("warta.taxonomy: no explanation for principle %r in %r (%s)", slug, lang, path)
+            log.warning(
+                "warta.taxonomy: no explanation for principle %r in %r (%s)", slug, lang, path
+            )
             return ""
         return text.content
 
