@@ -29,30 +29,12 @@ from pelican.readers import MarkdownReader
 
 from warta import facts
 from warta.events import parse_when
-from warta.multilingual import compile_catalogs, main_lang
+from warta.multilingual import compile_catalogs, every_article, main_lang
 
 REPORT = "WARTA_REPORT"  # the settings key this build's Report lives under
 LOCALEDIR = Path(__file__).parent / "translations"
 
-# Keys Pelican or the contract know, lower case as Pelican stores them.
-CONTRACT_KEYS = {
-    "title",
-    "date",
-    "lang",
-    "slug",
-    "category",
-    "tags",
-    "author",
-    "summary",
-    "status",
-    "event",
-    "event_start",
-    "event_end",
-    "event_organizer",
-    "event_location",
-    "event_attendance",
-    "participants",
-}
+# Keys Pelican knows besides the contract, lower case as Pelican stores them.
 PELICAN_KEYS = {
     "modified",
     "authors",
@@ -257,7 +239,7 @@ def check_header(path, header, kind, settings, _):
 
     problems += check_event(header, settings, _)
 
-    known = CONTRACT_KEYS | PELICAN_KEYS
+    known = set(facts.CONTRACT_KEYS) | PELICAN_KEYS
     for key in header:
         if key not in known:
             hint = nearest(key, known, cutoff=0.8)
@@ -457,14 +439,7 @@ def start_report(pelican):
 
 def keep_everything(generator):
     """Remember every article before i18n_subsites removes other languages' ones."""
-    generator.warta_everything = (
-        generator.articles
-        + generator.translations
-        + generator.drafts
-        + generator.drafts_translations
-        + generator.hidden_articles
-        + generator.hidden_translations
-    )
+    generator.warta_everything = every_article(generator)
 
 
 def install_reader(readers):

@@ -32,6 +32,29 @@ DEFAULTS = {
     "WARTA_PRINCIPLES_TEXT_PATH": "principles/{lang}/{slug}.md",
 }
 
+# The content contract: the header keys an editor writes (lower case, as Pelican stores them).
+EVENT_FIELDS = (
+    "event",
+    "event_start",
+    "event_end",
+    "event_organizer",
+    "event_location",
+    "event_attendance",
+    "participants",
+)
+CONTRACT_KEYS = (
+    "title",
+    "date",
+    "lang",
+    "slug",
+    "category",
+    "tags",
+    "author",
+    "summary",
+    "status",
+    *EVENT_FIELDS,
+)
+
 # The URL words every language must define (see WARTA_LANGUAGES in pelicanconf.py).
 SECTIONS = ("category", "principles", "page", "agenda", "search")
 

@@ -33,6 +33,19 @@ def section_path(settings, lang, section, slug=None):
     return f"{word}/{slug}/" if slug else f"{word}/"
 
 
+def every_article(generator):
+    """Every article a language site has read, in every language and status. Call it
+    before i18n_subsites removes the other languages' articles (on pretaxonomy)."""
+    return (
+        generator.articles
+        + generator.translations
+        + generator.drafts
+        + generator.drafts_translations
+        + generator.hidden_articles
+        + generator.hidden_translations
+    )
+
+
 def main_lang(settings):
     """The main language (set as every site's default `Lang` in ``initialize``)."""
     return settings["DEFAULT_METADATA"]["lang"]

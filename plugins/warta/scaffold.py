@@ -11,15 +11,8 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
-EVENT_FIELDS = (
-    "event",
-    "event_start",
-    "event_end",
-    "event_organizer",
-    "event_location",
-    "event_attendance",
-    "participants",
-)
+from warta.facts import EVENT_FIELDS
+
 COPIED_FROM_ORIGINAL = ("slug", "date", "category", "tags", *EVENT_FIELDS)
 
 

@@ -22,6 +22,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Category, Tag
 
 from warta import facts
+from warta.multilingual import every_article
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +55,7 @@ def canonicalize(generator):
     principles = facts.principles(settings)
     principle_slugs = {p.slug for p in principles}
     categories = facts.categories(settings)
-    everything = (
-        generator.articles
-        + generator.translations
-        + generator.drafts
-        + generator.drafts_translations
-        + generator.hidden_articles
-        + generator.hidden_translations
-    )
-    for article in everything:
+    for article in every_article(generator):
         article.tags = canonical_tags(getattr(article, "tags", []), principles, lang, settings)
         article.principles = [t for t in article.tags if t.slug in principle_slugs]
         if hasattr(article, "category"):
