@@ -115,6 +115,19 @@ def test_untranslated_article_stays_in_its_own_language(bilingual_site):
     assert any("pojok-baca" in e.link for e in site.feed("/feeds/tag/kemitraan.atom.xml").entries)
 
 
+def test_english_only_article_stays_in_english(bilingual_site):
+    site = bilingual_site
+    assert site.exists("/en/2022/03/english-only/")
+    assert site.html("/en/2022/03/english-only/").html["lang"] == "en"
+    assert not site.exists("/2022/03/english-only/") and not (site.output / "drafts").exists()
+    assert "english-only" in site.path("/en/").read_text()
+    assert "english-only" not in site.path("/").read_text()
+    assert all("english-only" not in e.link for e in site.feed("/feeds/all.atom.xml").entries)
+    assert any("english-only" in e.link for e in site.feed("/en/feeds/all.atom.xml").entries)
+    switch = site.html("/en/2022/03/english-only/").select_one(".language-switcher a[hreflang=id]")
+    assert switch["href"] == SITEURL + "/"
+
+
 def test_drafts_reach_no_public_file(bilingual_site):
     assert not any("draf" in path.name for path in bilingual_site.output.rglob("*"))
     texts = list(bilingual_site.public_texts())
