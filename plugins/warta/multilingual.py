@@ -179,6 +179,13 @@ def language_name(context, lang):
     return Locale.parse(context["DEFAULT_LANG"]).languages[lang]
 
 
+def plain_feed_titles(context, feed):
+    """Feed titles as plain as <title>: Pelican strips typogrify's tags but keeps its
+    non-breaking spaces."""
+    for item in feed.items:
+        item["title"] = plain(item["title"])
+
+
 def add_template_helpers(generator):
     """Give every generator's Jinja environment the helpers above."""
     generator.env.filters.update(
@@ -193,5 +200,7 @@ def register():
     # On `initialized`: it fires for the main site and again for each subsite
     # i18n_subsites creates, before any generator reads the settings.
     signals.initialized.connect(initialize)
+    # On `feed_generated`: every item is in the feed, nothing is written yet.
+    signals.feed_generated.connect(plain_feed_titles)
     # On `generator_init`: every generator (ours too) has its env by then.
     signals.generator_init.connect(add_template_helpers)
