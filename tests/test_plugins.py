@@ -104,8 +104,9 @@ def test_parse_when():
     assert events.parse_when(" 2021-03-12 08:00 ", "Asia/Jakarta") == datetime(
         2021, 3, 12, 8, 0, tzinfo=ZoneInfo("Asia/Jakarta")
     )
-    with pytest.raises(ValueError):
-        events.parse_when("2022-13-45", "Asia/Jakarta")
+    for wrong in ("2022-13-45", "20200727", "27 Juli 2020", "2020-07-27T09:00"):
+        with pytest.raises(ValueError):
+            events.parse_when(wrong, "Asia/Jakarta")
 
 
 def test_parse_participants_keeps_commas_inside_names():

@@ -56,7 +56,6 @@ PLAIN_TEXT_FIELDS = (
     "participants",
 )
 ATTENDANCE = ("online", "offline", "mixed")
-DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
 LINK_TARGET = re.compile(r"\{(filename|static|attach)\}([^)\s\"'#?]+)")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
@@ -129,18 +128,15 @@ def nearest(word, choices, cutoff=0.75):
     return found[0] if found else None
 
 
+def did_you_mean(suggestion, _):
+    """' Did you mean 'x'?' to end a message with, or nothing without a suggestion."""
+    return (
+        " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": suggestion} if suggestion else ""
+    )
+
+
 def _key(text):
     return re.sub(r"[\s_\-]+", "-", text.strip().casefold()).strip("-")
-
-
-def parse_strict_date(text):
-    """A datetime for 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM', else ValueError."""
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text.strip(), fmt)
-        except ValueError:
-            continue
-    raise ValueError(text)
 
 
 def check_header(path, header, kind, settings, _):
@@ -186,7 +182,7 @@ def check_header(path, header, kind, settings, _):
             )
         else:
             try:
-                parse_strict_date(header["date"])
+                parse_when(header["date"], settings["TIMEZONE"])
             except ValueError:
                 error(
                     "date",
@@ -204,8 +200,7 @@ def check_header(path, header, kind, settings, _):
             "value": lang,
             "choices": ", ".join(languages),
         }
-        if hint:
-            message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
+        message += did_you_mean(hint, _)
         error("lang", message)
 
     if kind == "article" and header.get("category", "").strip():
@@ -218,8 +213,7 @@ def check_header(path, header, kind, settings, _):
                 "value": category,
                 "choices": ", ".join(t.slug for t in terms),
             }
-            if hint:
-                message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
+            message += did_you_mean(hint, _)
             error("category", message)
 
     principles = facts.principles(settings)
@@ -307,8 +301,7 @@ def check_event(header, settings, _):
         if value not in ATTENDANCE:
             hint = nearest(value.lower(), ATTENDANCE, cutoff=0.6)
             message = _("'%(value)s' is not online, offline or mixed.") % {"value": value}
-            if hint:
-                message += " " + _("Did you mean '%(suggestion)s'?") % {"suggestion": hint}
+            message += did_you_mean(hint, _)
             problems.append(("error", "event_attendance", message))
     if "participants" in header:
         names = header["participants"].split(";")
@@ -414,7 +407,7 @@ class CheckedMarkdownReader(MarkdownReader):
     def process_metadata(self, name, value):
         if name in ("date", "modified") and isinstance(value, str):
             try:
-                parse_strict_date(value)
+                parse_when(value, self.settings["TIMEZONE"])
             except ValueError:
                 return datetime(1970, 1, 1)  # reported by check_header; the build stops
         return super().process_metadata(name, value)

@@ -26,19 +26,19 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from warta.multilingual import absolute_url, date_locale, plain, section_path
+from warta.multilingual import absolute_url, date_locale, plain, section_path, write_page
 
 log = logging.getLogger(__name__)
 
 
 def parse_when(text, timezone):
-    """``2020-07-27`` -> date; ``2020-07-27 09:00`` -> aware datetime; else ValueError."""
+    """The contract's two date formats, and no other: ``2020-07-27`` -> date;
+    ``2020-07-27 09:00`` -> datetime in ``timezone``; anything else: ValueError."""
     text = text.strip()
     try:
-        return date.fromisoformat(text)
+        return datetime.strptime(text, "%Y-%m-%d").date()
     except ValueError:
-        pass
-    moment = datetime.strptime(text, "%Y-%m-%d %H:%M")
+        moment = datetime.strptime(text, "%Y-%m-%d %H:%M")
     return moment.replace(tzinfo=ZoneInfo(timezone))
 
 
@@ -74,7 +74,7 @@ def event_range(start, end, locale, timezone_label):
     '12 March 2021, 08:00–13:00 WIB', or both days in full across midnight.
     """
     if not isinstance(start, datetime):
-        return date_range(start, end if not isinstance(end, datetime) else end.date(), locale)
+        return date_range(start, day_of(end), locale)
     day = format_date(start, "long", locale=locale)
     if end is None or not isinstance(end, datetime) or end == start:
         return f"{day}, {format_time(start, 'short', locale=locale)} {timezone_label}"
@@ -208,22 +208,16 @@ class AgendaGenerator(Generator):
         if isinstance(today, str):  # from `pelican -e WARTA_TODAY=...` in tests
             today = date.fromisoformat(today)
         self.upcoming, self.past_by_year = agenda(self.context["articles"], today)
-        self.context["agenda_url"] = section_path(
-            self.settings, self.settings["DEFAULT_LANG"], "agenda"
-        )
 
     def generate_output(self, writer):
         settings = self.settings
-        path = self.context["agenda_url"]
-        writer.write_file(
-            path + "index.html",
-            self.get_template("agenda"),
-            self.context,
+        write_page(
+            self,
+            writer,
+            "agenda",
+            section_path(settings, settings["DEFAULT_LANG"], "agenda"),
             upcoming=self.upcoming,
             past_by_year=self.past_by_year,
-            url=path,
-            template_name="agenda",
-            page_name=path.rstrip("/"),
         )
         ics = calendar(
             self.context["articles"],

@@ -51,6 +51,20 @@ def main_lang(settings):
     return settings["DEFAULT_METADATA"]["lang"]
 
 
+def write_page(generator, writer, template, url, save_as=None, **values):
+    """Write one of our own pages (principles overview, agenda, search, 404) the way
+    Pelican writes its direct templates; ``save_as`` defaults to ``url`` + index.html."""
+    writer.write_file(
+        save_as or url + "index.html",
+        generator.get_template(template),
+        generator.context,
+        url=url,
+        template_name=template,
+        page_name=url.removesuffix("/").removesuffix(".html"),
+        **values,
+    )
+
+
 def is_main_site(settings):
     """Whether these settings are the main language site's (not an i18n subsite's)."""
     return settings["DEFAULT_LANG"] == main_lang(settings)
@@ -73,8 +87,6 @@ def initialize(pelican):
     category = section_path(settings, lang, "category", "{slug}")
     settings["CATEGORY_URL"] = category
     settings["CATEGORY_SAVE_AS"] = category + "index.html"
-    settings["WARTA_PRINCIPLES_URL"] = section_path(settings, lang, "principles")
-    settings["WARTA_PRINCIPLES_SAVE_AS"] = settings["WARTA_PRINCIPLES_URL"] + "index.html"
     page = language["sections"]["page"]
     settings["PAGINATION_PATTERNS"] = [
         PaginationRule(1, "{url}", "{save_as}"),

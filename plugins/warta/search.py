@@ -13,7 +13,7 @@ import sys
 from pelican import signals
 from pelican.generators import Generator
 
-from warta.multilingual import is_main_site, section_path
+from warta.multilingual import is_main_site, section_path, write_page
 
 
 def index_site(pelican):
@@ -34,19 +34,13 @@ class SearchPagesGenerator(Generator):
     """The search page of this language, and its "not found" page, which offers a search."""
 
     def generate_output(self, writer):
-        path = section_path(self.settings, self.settings["DEFAULT_LANG"], "search")
-        for template, save_as, url in (
-            ("search", path + "index.html", path),
-            ("404", "404.html", "404.html"),
-        ):
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                url=url,
-                template_name=template,
-                page_name=url.removesuffix("/").removesuffix(".html"),
-            )
+        write_page(
+            self,
+            writer,
+            "search",
+            section_path(self.settings, self.settings["DEFAULT_LANG"], "search"),
+        )
+        write_page(self, writer, "404", "404.html", save_as="404.html")
 
 
 def get_generators(pelican):

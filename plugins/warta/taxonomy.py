@@ -22,9 +22,16 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Category, Tag
 
 from warta import facts
-from warta.multilingual import every_article
+from warta.multilingual import every_article, section_path, write_page
 
 log = logging.getLogger(__name__)
+
+
+def localised(wrapper, term, lang, settings):
+    """A Pelican Tag or Category for ``term``: named in ``lang``, with the canonical slug."""
+    canonical = wrapper(term.name(lang), settings)
+    canonical.slug = term.slug
+    return canonical
 
 
 def canonical_tags(tags, principles, lang, settings):
@@ -33,19 +40,14 @@ def canonical_tags(tags, principles, lang, settings):
     for tag in tags:
         principle = facts.match_term(tag.name, principles)
         if principle:
-            tag = Tag(principle.name(lang), settings)
-            tag.slug = principle.slug
+            tag = localised(Tag, principle, lang, settings)
         result.setdefault(tag.slug, tag)
     return list(result.values())
 
 
 def canonical_category(category, categories, lang, settings):
     term = facts.match_term(category.name, categories)
-    if term is None:
-        return category
-    canonical = Category(term.name(lang), settings)
-    canonical.slug = term.slug
-    return canonical
+    return category if term is None else localised(Category, term, lang, settings)
 
 
 def canonicalize(generator):
@@ -79,13 +81,11 @@ class PrinciplesGenerator(Generator):
         tagged = {tag.slug: articles for tag, articles in self.context["tags"]}
         self.principles = []
         for term in facts.principles(self.settings):
-            tag = Tag(term.name(lang), self.settings)
-            tag.slug = term.slug
             self.principles.append(
                 SimpleNamespace(
                     slug=term.slug,
                     name=term.name(lang),
-                    tag=tag,
+                    tag=localised(Tag, term, lang, self.settings),
                     explanation=self.read_explanation(term.slug, lang),
                     articles=tagged.get(term.slug, []),
                 )
@@ -105,21 +105,12 @@ class PrinciplesGenerator(Generator):
 
     def generate_output(self, writer):
         settings = self.settings
-        writer.write_file(
-            settings["WARTA_PRINCIPLES_SAVE_AS"],
-            self.get_template("principles"),
-            self.context,
-            url=settings["WARTA_PRINCIPLES_URL"],
-            template_name="principles",
-            page_name=settings["WARTA_PRINCIPLES_URL"].rstrip("/"),
-        )
         lang = settings["DEFAULT_LANG"]
+        write_page(self, writer, "principles", section_path(settings, lang, "principles"))
         written = {cat.slug for cat, _ in self.context["categories"]}
         for term in facts.categories(settings):
             if term.slug not in written:
-                category = Category(term.name(lang), settings)
-                category.slug = term.slug
-                self.write_empty(writer, "category", category)
+                self.write_empty(writer, "category", localised(Category, term, lang, settings))
         for principle in self.principles:
             if not principle.articles:
                 self.write_empty(writer, "tag", principle.tag)
