@@ -80,7 +80,9 @@ WITH_FUTURE_DATES = False  # an article dated in the future waits for a build on
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# Nothing is copied as it is: photos (and the logo and share picture below) are
+# published by warta.photos in processed versions, never the phone's original.
+STATIC_PATHS = []
 USE_FOLDER_AS_CATEGORY = False
 TYPOGRIFY = True
 TYPOGRIFY_DASHES = "oldschool"  # "09.00--15.00" becomes the en dash Indonesian ranges use
@@ -127,6 +129,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "warta.multilingual",  # checks WARTA_* settings, derives each language's settings
     "warta.contract",  # checks every file against the content contract; stops before writing
+    "warta.photos",  # photos: figures, galleries, lead photo, versions for phones
     "warta.preview",  # drafts with a DRAF banner, in `invoke serve --drafts` only
     "warta.events",  # event dates and participants, the agenda and its calendar
     "warta.structured_data",  # JSON-LD and social previews

@@ -6,6 +6,7 @@ share between builds.
 """
 
 import gzip
+import hashlib
 import json
 import subprocess
 import sys
@@ -59,9 +60,11 @@ class Site:
                 yield path, path.read_text(encoding="utf-8")
 
 
-def build(content, output, settings="pelicanconf.py", **overrides):
-    """Run Pelican on `content` into `output`; the build's exit code is not checked here."""
-    extra = {"SITEURL": SITEURL, **overrides}
+def build(content, output, settings="pelicanconf.py", verbose=False, **overrides):
+    """Run Pelican on `content` into `output`; the build's exit code is not checked here.
+    ``verbose`` adds Pelican's (and our plugins') informational messages to the log."""
+    # Each build its own photo cache, unless a test shares one on purpose.
+    extra = {"SITEURL": SITEURL, "WARTA_PHOTO_CACHE": str(output.parent / "photo-cache"), **overrides}
     command = [
         sys.executable,
         "-m",
@@ -72,10 +75,21 @@ def build(content, output, settings="pelicanconf.py", **overrides):
         "-s",
         str(ROOT / settings),
     ]
+    if verbose:
+        command.append("--verbose")
     # One -e with every KEY=VALUE: Pelican keeps only the last -e it is given.
     command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
     return Site(output=output, returncode=result.returncode, log=result.stdout + result.stderr)
+
+
+def snapshot(folder):
+    """{path: content hash} of every file under ``folder``: to show it did not change."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,12 @@
 """The content contract: every mistake an editor can make gets a clear message in
 Indonesian, the build stops before writing, and the previous output stays as it was."""
 
-import hashlib
 import shutil
 from datetime import datetime
 
 import pytest
 
-from conftest import FIXTURES, TODAY, build
+from conftest import FIXTURES, TODAY, build, snapshot
 from warta import contract, facts, scaffold
 from pelican.settings import DEFAULT_CONFIG
 
@@ -96,7 +95,7 @@ ERRORS = {
         (
             "articles/gambar-hilang.md",
             None,
-            "tautan {static}/images/bimtek-2020.jpg menunjuk ke berkas yang tidak ada",
+            "gambar {static}/images/bimtek-2020.jpg tidak ada",
         )
     ],
     "not_utf8": [("articles/latin1.md", None, "bukan UTF-8 yang sah")],
@@ -124,14 +123,6 @@ def content_with(scenario, tmp_path):
     shutil.copytree(FIXTURES / "bilingual_site", content)
     shutil.copytree(SCENARIOS / scenario, content, dirs_exist_ok=True)
     return content
-
-
-def snapshot(folder):
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def reported(log, path, field, message, label):

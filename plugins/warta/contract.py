@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
 
-from warta import facts
+from warta import facts, photos
 from warta.events import parse_when
-from warta.multilingual import compile_catalogs, every_article, main_lang
+from warta.multilingual import compile_catalogs, every_article, every_page, main_lang
 
 REPORT = "WARTA_REPORT"  # the settings key this build's Report lives under
 LOCALEDIR = Path(__file__).parent / "translations"
@@ -54,12 +56,15 @@ PLAIN_TEXT_FIELDS = (
     "event_organizer",
     "event_location",
     "participants",
+    "image_alt",
+    "image_caption",
 )
 ATTENDANCE = ("online", "offline", "mixed")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
 LINK_TARGET = re.compile(r"\{(filename|static|attach)\}([^)\s\"'#?]+)")
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def translator(lang):
@@ -326,11 +331,12 @@ def _as_moment(value, end=False):
 
 
 def check_links(path, source, base, _):
-    """Problems with {filename}/{static} links and images that point nowhere, and
-    to-do notes for images without alt text."""
-    problems, todo = [], []
+    """Problems with {filename}/{static} links that point nowhere, and with images
+    written as HTML (Markdown images are checked by ``photos`` as they are read)."""
+    problems = []
     here = (base / path).parent
-    for kind, target in LINK_TARGET.findall(source):
+    text = MD_IMAGE.sub("", HTML_COMMENT.sub("", source))
+    for kind, target in LINK_TARGET.findall(text):
         resolved = base / target.lstrip("/") if target.startswith("/") else here / target
         if not resolved.exists():
             problems.append(
@@ -341,24 +347,68 @@ def check_links(path, source, base, _):
                     % {"kind": kind, "target": target},
                 )
             )
-    images = [(alt, src) for alt, src in MD_IMAGE.findall(source)]
-    for tag in HTML_IMAGE.findall(source):
+    for tag in HTML_IMAGE.findall(text):
         src = re.search(r"src=[\"']([^\"']+)", tag)
-        alt = re.search(r"alt=[\"']([^\"']*)", tag)
-        images.append((alt.group(1) if alt else "", src.group(1) if src else ""))
-    for alt, src in images:
-        if not alt.strip():
-            todo.append(
-                _("an image has no alt text (%(src)s): describe it for readers who cannot see it.")
-                % {"src": src}
-            )
-        if src and "://" not in src and not src.startswith(("{", "data:")):
-            resolved = base / src.lstrip("/") if src.startswith("/") else here / src
-            if not resolved.exists():
-                problems.append(
-                    ("error", None, _("the image %(src)s does not exist.") % {"src": src})
+        if src and not photos.EXTERNAL.match(src.group(1)):
+            problems.append(
+                (
+                    "error",
+                    None,
+                    _(
+                        "the image %(src)s is written as HTML, so it would be published unprocessed. Write it as Markdown: ![what the photo shows](%(src)s \"Caption\")."
+                    )
+                    % {"src": src.group(1)},
                 )
-    return problems, todo
+            )
+    return problems
+
+
+def photo_problem(problem, _):
+    """(severity, field, message) for a problem ``photos`` found with an image."""
+    values = {"target": problem.target, "detail": problem.detail}
+    field = problem.field
+    if problem.kind == "missing":
+        message = _("the image %(target)s does not exist.") % values
+        if problem.suggestion:
+            message += " " + _(
+                "Did you mean '%(suggestion)s'? On the web server, capitals and the extension (.jpg, .JPG, .jpeg) must match the file name exactly."
+            ) % {"suggestion": problem.suggestion}
+        else:
+            message += " " + _(
+                "Save the photo in the article's folder (e.g. articles/2020/bimtek/foto-1.jpg) and write its path relative to the article."
+            )
+        return "error", field, message
+    if problem.kind == "outside":
+        return "error", field, _(
+            "the image %(target)s is outside the content folder. Save it beside the article and link it from there."
+        ) % values
+    if problem.kind == "no_alt":
+        if field == "image_alt":
+            return "error", field, _(
+                "the lead photo (Image: %(target)s) has no description. Add 'Image_alt:' saying what the photo shows, for readers who cannot see it."
+            ) % values
+        return "error", field, _(
+            "the image %(target)s has no description. Write what the photo shows between the brackets, e.g. ![Peserta Bimtek mengikuti Zoom](%(target)s), for readers who cannot see it."
+        ) % values
+    if problem.kind == "unsupported":
+        return "error", field, _(
+            "%(target)s is not a photo format the site publishes. Save or export it as JPEG or PNG."
+        ) % values
+    if problem.kind == "too_large":
+        return "error", field, _(
+            "%(target)s is too large to process (over 120 megapixels). Make it smaller with an image editor first."
+        ) % values
+    if problem.kind == "large":
+        return "warning", field, _(
+            "%(target)s is very large (%(detail)s). It is published in smaller sizes, but it slows the build; a phone photo is usually under 10 MB."
+        ) % values
+    if problem.kind == "broken":
+        return "error", field, _(
+            "%(target)s is damaged: it cannot be read to the end. Copy it again from the phone or camera."
+        ) % values
+    return "error", field, _(
+        "%(target)s is not an image that can be opened, even though its name says so. Open it on your computer; if it shows, save it again as JPEG or PNG."
+    ) % values
 
 
 class CheckedMarkdownReader(MarkdownReader):
@@ -382,22 +432,40 @@ class CheckedMarkdownReader(MarkdownReader):
                 % {"position": error.start},
             )
             return "", {"title": path, "status": "skip"}
-        if kind is None:  # principle explanations and the like: Markdown only
-            return super().read(source_path)
         self._header = {}
-        content, metadata = super().read(source_path)
+        content, metadata, found = self._read_markdown(source_path)
+        if kind is None:  # principle explanations and the like: Markdown only
+            return content, metadata
         header = self._header
         for severity, key, message in check_header(path, header, kind, self.settings, _):
             report.add(severity, path, key, message)
-        problems, todo = check_links(path, source, base, _)
-        for severity, key, message in problems:
+        lead = found.lead(header)
+        for problem in found.finder.problems:
+            severity, key, message = photo_problem(problem, _)
             report.add(severity, path, key, message)
-        report.todo += [(path, note) for note in todo]
+        for severity, key, message in check_links(path, source, base, _):
+            report.add(severity, path, key, message)
+        metadata["photos"] = found.uses
+        metadata["lead_photo"] = lead
         if kind == "article" and "date" not in metadata:
             metadata["date"] = datetime(1970, 1, 1)  # the build stops on the error above
         if not metadata.get("title"):
             metadata["title"] = path
         return content, metadata
+
+    def _read_markdown(self, source_path):
+        """Pelican's ``MarkdownReader.read``, with this file's photos extension: a
+        Markdown extension is not told which file it reads, and photo paths are
+        relative to the file."""
+        self._source_path = source_path
+        found = photos.PhotoExtension(source_path, self.settings)
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        self._md.registerExtensions([found], {})
+        with pelican_open(source_path) as text:
+            content = self._md.convert(text)
+        found.reading_body = False  # Summary is Markdown too: its images lead nothing
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        return content, metadata, found
 
     def _parse_metadata(self, meta):
         # The header as written, before Pelican parses it (and resets Markdown's Meta).
@@ -456,14 +524,7 @@ def check_site(generators):
         if isinstance(generator, ArticlesGenerator):
             everything = generator.warta_everything
         elif isinstance(generator, PagesGenerator):
-            everything = (
-                generator.pages
-                + generator.translations
-                + generator.hidden_pages
-                + generator.hidden_translations
-                + generator.draft_pages
-                + generator.draft_translations
-            )
+            everything = every_page(generator)
         else:
             continue
         by_slug = {}
@@ -486,6 +547,14 @@ def check_site(generators):
             check_translations(everything, report, rel, _)
             if settings.get("WARTA_CHECK_ONLY"):
                 report.todo += todo_list(everything, settings, rel, _)
+
+    # Photos are encoded (into the cache, not the output) now, so that a damaged
+    # one stops the build here, before anything is written.
+    for source_path, image, problem in photos.encode_all(generators):
+        severity, key, message = photo_problem(
+            photos.Problem(problem.kind, image, detail=problem.detail), _
+        )
+        report.add(severity, Path(source_path).relative_to(base).as_posix(), key, message)
 
     # The report is the editors' interface, printed whole like a compiler's
     # diagnostics rather than logged (Pelican's log handler wraps long lines).

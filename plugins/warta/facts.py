@@ -42,6 +42,8 @@ EVENT_FIELDS = (
     "event_attendance",
     "participants",
 )
+# The lead photo: a path like the body's images, its description, its caption.
+IMAGE_FIELDS = ("image", "image_alt", "image_caption")
 CONTRACT_KEYS = (
     "title",
     "date",
@@ -52,6 +54,7 @@ CONTRACT_KEYS = (
     "author",
     "summary",
     "status",
+    *IMAGE_FIELDS,
     *EVENT_FIELDS,
 )
 

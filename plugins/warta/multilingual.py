@@ -46,6 +46,18 @@ def every_article(generator):
     )
 
 
+def every_page(generator):
+    """Every page a language site has read, in every language and status."""
+    return (
+        generator.pages
+        + generator.translations
+        + generator.hidden_pages
+        + generator.hidden_translations
+        + generator.draft_pages
+        + generator.draft_translations
+    )
+
+
 def main_lang(settings):
     """The main language (set as every site's default `Lang` in ``initialize``)."""
     return settings["DEFAULT_METADATA"]["lang"]
@@ -95,6 +107,9 @@ def initialize(pelican):
         ),
     ]
     settings["SITESUBTITLE"] = language.get("subtitle", settings.get("SITESUBTITLE", ""))
+    # Files shared by every language (photos) live at the main site's root; the
+    # main site sets this first, and i18n_subsites copies it into each subsite.
+    settings.setdefault("WARTA_MAIN_SITEURL", settings["SITEURL"])
     # Without its own FEED_DOMAIN a subsite's feeds claim the main site's feed as rel="self".
     settings["FEED_DOMAIN"] = settings["SITEURL"]
     compile_catalogs(Path(settings["THEME"]) / "translations")

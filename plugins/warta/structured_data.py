@@ -8,13 +8,12 @@ Every text value is plain text: typogrify's markup is stripped from the
 title and summary; the event fields are plain text as the editor wrote them.
 """
 
-import re
-
 from jinja2 import pass_context
 from pelican import signals
 
 from warta.events import has_event
 from warta.multilingual import absolute_url, plain, site_file_url
+from warta.photos import lead_image
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE = {
@@ -22,18 +21,13 @@ ATTENDANCE = {
     "offline": SCHEMA + "OfflineEventAttendanceMode",
     "mixed": SCHEMA + "MixedEventAttendanceMode",
 }
-FIRST_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=[\"']([^\"']+)[\"']", re.IGNORECASE)
+# The lead photo in the three ratios Google asks of Article and Event images.
+IMAGE_RATIOS = ("16x9", "4x3", "1x1")
 
 
 def iso(moment):
     """ISO 8601: a date stays a date; a time carries its offset (+07:00)."""
     return moment.isoformat()
-
-
-def image_of(article):
-    """The first image in the article's body, if any (as written by Pelican)."""
-    match = FIRST_IMAGE.search(article.content or "")
-    return match.group(1) if match else None
 
 
 def publisher(library, logo_url):
@@ -113,7 +107,7 @@ def _without_empty(data):
 def article_structured_data(context, article):
     """The JSON-LD of an article page, as a dict for ``|tojson``."""
     url = absolute_url(context, article.url)
-    image = share_image(context, article)
+    image = images(context, article)
     org = publisher(
         context["WARTA_LIBRARY"], site_file_url(context, context["WARTA_LIBRARY"]["logo"])
     )
@@ -123,19 +117,16 @@ def article_structured_data(context, article):
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-@pass_context
-def share_image(context, article=None):
-    """The picture a shared link shows: the article's first image, else the site's."""
-    found = image_of(article) if article is not None else None
-    if found:
-        return absolute_url(context, found)
-    return site_file_url(context, context["WARTA_SHARE_IMAGE"])
+def images(context, article):
+    """The article's lead photo in 16:9, 4:3 and 1:1, else the site's share picture."""
+    crops = [lead_image(context, article, ratio) for ratio in IMAGE_RATIOS]
+    if crops[0]:
+        return [crop["url"] for crop in crops]
+    return [site_file_url(context, context["WARTA_SHARE_IMAGE"])]
 
 
 def add_template_helpers(generator):
-    generator.env.globals.update(
-        article_structured_data=article_structured_data, share_image=share_image
-    )
+    generator.env.globals.update(article_structured_data=article_structured_data)
 
 
 def register():

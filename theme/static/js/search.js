@@ -64,6 +64,15 @@ function resultItem(data) {
   const title = Object.assign(document.createElement("h2"), { className: "card-title" });
   title.append(Object.assign(document.createElement("a"), { href: data.url, textContent: data.meta.title }));
   item.append(title);
+  if (data.meta.image) {
+    // The article's lead photo, its smallest version (the templates mark it for Pagefind).
+    item.classList.add("has-photo");
+    const photo = Object.assign(document.createElement("div"), { className: "card-photo" });
+    photo.append(Object.assign(document.createElement("img"), {
+      src: data.meta.image, alt: data.meta.image_alt || "", loading: "lazy", decoding: "async",
+    }));
+    item.prepend(photo);
+  }
   if (data.meta.date) {
     item.append(Object.assign(document.createElement("p"), { className: "meta", textContent: data.meta.date }));
   }
