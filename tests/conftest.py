@@ -93,14 +93,32 @@ def snapshot(folder):
 
 
 @pytest.fixture(scope="session")
-def bilingual_site(tmp_path_factory):
+def photo_cache(tmp_path_factory):
+    """One photo cache for the session's builds of the fixture site: encoded once."""
+    return tmp_path_factory.mktemp("photo-cache")
+
+
+@pytest.fixture(scope="session")
+def fixture_content(tmp_path_factory):
+    """The bilingual fixture site with its photo articles and their photos, made once."""
+    from photo_files import photo_content
+
+    content = tmp_path_factory.mktemp("fixture") / "content"
+    photo_content(content, FIXTURES, ROOT)
+    return content
+
+
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory, fixture_content, photo_cache):
     """The fixture site every bilingual test reads; built once per test session."""
     site = build(
-        FIXTURES / "bilingual_site",
+        fixture_content,
         tmp_path_factory.mktemp("bilingual") / "output",
         WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
     )
     assert site.returncode == 0, site.log
+    site.content, site.cache = fixture_content, photo_cache
     return site
 
 
@@ -157,15 +175,16 @@ def serve(folder, port):
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
+def served_site(tmp_path_factory, fixture_content, photo_cache):
     """The fixture site built for http://127.0.0.1:<port> and served there."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     site = build(
-        FIXTURES / "bilingual_site",
+        fixture_content,
         tmp_path_factory.mktemp("served") / "output",
         SITEURL=url,
         WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
     )
     assert site.returncode == 0, site.log
     server = serve(site.output, port)

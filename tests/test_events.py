@@ -320,7 +320,7 @@ def test_agenda_pages(bilingual_site):
         links = [a["href"].removeprefix(SITEURL) for a in page.select(".agenda-item a")]
         prefix = "/en" if path.startswith("/en") else ""
         expected = (
-            [f"{prefix}/2022/02/lomba/"]
+            [f"{prefix}/2022/02/lomba/", f"{prefix}/2022/02/kunjungan-perpustakaan-keliling/"]
             + ([f"{prefix}/2021/09/pojok-baca/"] if not prefix else [])
             + [f"{prefix}/2020/07/bimtek/"]
         )
@@ -339,7 +339,7 @@ def test_agenda_pages(bilingual_site):
 def test_agenda_ics_per_language(bilingual_site, prefix, lang):
     cal = icalendar.Calendar.from_ical(bilingual_site.path(prefix + "/agenda.ics").read_bytes())
     vevents = {str(e["UID"]): e for e in cal.walk("VEVENT")}
-    expected = {"bimtek", "lomba"} | ({"pojok-baca"} if lang == "id" else set())
+    expected = {"bimtek", "lomba", "kunjungan-perpustakaan-keliling"} | ({"pojok-baca"} if lang == "id" else set())
     assert set(vevents) == {f"{slug}.{lang}@perpustakaan.example.id" for slug in expected}
     bimtek = vevents[f"bimtek.{lang}@perpustakaan.example.id"]
     assert bimtek["DTSTART"].dt == date(2020, 7, 27) and bimtek["DTEND"].dt == date(2020, 7, 30)
@@ -352,7 +352,7 @@ def test_agenda_ics_per_language(bilingual_site, prefix, lang):
 
 
 def test_agenda_ics_is_the_same_in_every_build(bilingual_site, tmp_path):
-    from conftest import FIXTURES, build
+    from conftest import build
 
-    again = build(FIXTURES / "bilingual_site", tmp_path / "output", WARTA_TODAY=TODAY)
+    again = build(bilingual_site.content, tmp_path / "output", WARTA_TODAY=TODAY)
     assert again.path("/agenda.ics").read_bytes() == bilingual_site.path("/agenda.ics").read_bytes()

@@ -1,8 +1,8 @@
 """Photos: from an editor's raw phone pictures to what a cheap phone downloads.
 
-The photos are made here, by the tests (a 4000x3000 phone photo turned by its
-EXIF orientation, with a GPS position and a camera serial number; a PNG with
-transparency; an iPhone HEIC; broken files), never committed.
+The bilingual fixture site carries the photo articles (``fixtures/photo_site``),
+with photos the tests make (``photo_files``); so every page test, the browser's
+and the HTML checker's included, sees the figures and the gallery too.
 """
 
 import io
@@ -11,80 +11,11 @@ import shutil
 
 import pytest
 from markdown import Markdown
-from PIL import Image, ImageDraw
+from PIL import Image
 
-from conftest import FIXTURES, ROOT, SITEURL, TODAY, build, snapshot
+from conftest import FIXTURES, SITEURL, TODAY, build, snapshot
+from photo_files import SERIAL, phone_photo
 from warta import imaging, photos
-
-SERIAL = "SN-48151623-RAHASIA"
-GPS_LATITUDE = (3.0, 28.0, 12.34)  # Curup, 3°28' S
-
-
-# --- Making real image files ------------------------------------------------------
-
-
-def phone_photo(path, size=(4000, 3000), orientation=6):
-    """A phone photo as the camera stores it: sideways, with the orientation tag that
-    turns it upright, a GPS position, the camera's make, model and serial number,
-    and XMP. A red block marks the stored image's top-left corner."""
-    width, height = size
-    image = Image.linear_gradient("L").resize(size).convert("RGB")
-    draw = ImageDraw.Draw(image)
-    for i in range(0, width, 250):
-        draw.rectangle((i, height // 3, i + 120, height // 3 + 400), fill=(30, 120 + i % 100, 60))
-    draw.rectangle((0, 0, width // 8, height // 8), fill=(255, 0, 0))
-    exif = Image.Exif()
-    exif[0x0112] = orientation
-    exif[0x010F] = "PhoneMaker"
-    exif[0x0110] = "PhoneModel X"
-    exif.get_ifd(0x8769)[0xA431] = SERIAL  # BodySerialNumber
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2], gps[3], gps[4] = "S", GPS_LATITUDE, "E", (102.0, 31.0, 0.0)
-    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "JPEG", quality=90, exif=exif, xmp=xmp)
-    return path
-
-
-def transparent_png(path, size=(1200, 800)):
-    image = Image.new("RGBA", size, (0, 0, 0, 0))
-    ImageDraw.Draw(image).ellipse((200, 100, 1000, 700), fill=(0, 90, 141, 255))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path)
-    return path
-
-
-def iphone_photo(path):
-    from pillow_heif import from_pillow
-
-    image = Image.linear_gradient("L").resize((1200, 900)).convert("RGB")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    from_pillow(image).save(path, quality=60)
-    return path
-
-
-def photo_content(tmp_path):
-    """The bilingual fixture site with the photo articles and their photos."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "bilingual_site", content)
-    shutil.copytree(FIXTURES / "photo_site", content, dirs_exist_ok=True)
-    shutil.copytree(ROOT / "content" / "images", content / "images")  # the logo and share picture
-    folder = content / "articles" / "kunjungan"
-    phone_photo(folder / "ponsel.jpg")
-    transparent_png(folder / "layar.png")
-    iphone_photo(folder / "iphone.heic")
-    phone_photo(content / "articles" / "draf-foto" / "rahasia.jpg", size=(800, 600), orientation=1)
-    return content
-
-
-@pytest.fixture(scope="module")
-def photo_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("photos")
-    site = build(photo_content(tmp), tmp / "output", WARTA_TODAY=TODAY)
-    assert site.returncode == 0, site.log
-    site.content = tmp / "content"
-    site.cache = tmp / "photo-cache"
-    return site
 
 
 ARTICLE = "/2022/02/kunjungan-perpustakaan-keliling/"
@@ -99,22 +30,22 @@ def published(site, name):
 # --- The files written ---------------------------------------------------------------
 
 
-def test_each_photo_is_published_in_widths_that_never_upscale(photo_site):
+def test_each_photo_is_published_in_widths_that_never_upscale(bilingual_site):
     widths = {}
-    for path in published(photo_site, "ponsel"):
+    for path in published(bilingual_site, "ponsel"):
         with Image.open(path) as image:
             widths.setdefault(image.format, set()).add(image.size)
     # Upright: the sideways 4000x3000 photo is 3000 wide, 4000 high.
     expected = {(320, 427), (640, 853), (960, 1280), (1600, 2133)}
     assert widths["AVIF"] == widths["WEBP"] == expected
     assert widths["JPEG"] >= expected  # and the lead photo's crops
-    for path in published(photo_site, "layar"):
+    for path in published(bilingual_site, "layar"):
         with Image.open(path) as image:
             assert image.width <= 1200, path
 
 
-def test_the_orientation_is_applied(photo_site):
-    [largest] = [p for p in published(photo_site, "ponsel") if p.name.endswith("-1600.jpg")]
+def test_the_orientation_is_applied(bilingual_site):
+    [largest] = [p for p in published(bilingual_site, "ponsel") if p.name.endswith("-1600.jpg")]
     with Image.open(largest) as image:
         # The stored top-left corner is the displayed top-right after a quarter turn.
         r, g, b = image.convert("RGB").getpixel((image.width - 20, 20))
@@ -123,8 +54,8 @@ def test_the_orientation_is_applied(photo_site):
         assert not (r > 200 and g < 60), "the stored top-left corner stayed where it was"
 
 
-def test_no_published_image_carries_any_metadata(photo_site):
-    images = [p for p in (photo_site.output / "images").rglob("*") if p.is_file()]
+def test_no_published_image_carries_any_metadata(bilingual_site):
+    images = [p for p in (bilingual_site.output / "images").rglob("*") if p.is_file()]
     assert len(images) > 20
     for path in images:
         data = path.read_bytes()
@@ -136,8 +67,8 @@ def test_no_published_image_carries_any_metadata(photo_site):
             assert not image.info.get("icc_profile"), path
 
 
-def test_transparency_survives(photo_site):
-    files = published(photo_site, "layar")
+def test_transparency_survives(bilingual_site):
+    files = published(bilingual_site, "layar")
     assert {p.suffix for p in files} == {".avif", ".webp", ".png"}
     for path in files:
         if path.suffix == ".avif":
@@ -147,34 +78,34 @@ def test_transparency_survives(photo_site):
             assert image.convert("RGBA").getpixel((1, 1))[3] == 0, path
 
 
-def test_iphone_heic_is_accepted(photo_site):
+def test_iphone_heic_is_accepted(bilingual_site):
     formats = set()
-    for path in published(photo_site, "iphone"):
+    for path in published(bilingual_site, "iphone"):
         with Image.open(path) as image:
             formats.add(image.format)
     assert formats == {"AVIF", "WEBP", "JPEG"}
 
 
-def test_a_translation_uses_the_same_files_published_once(photo_site):
-    assert not (photo_site.output / "en" / "images").exists()
+def test_a_translation_uses_the_same_files_published_once(bilingual_site):
+    assert not (bilingual_site.output / "en" / "images").exists()
     urls = set()
     for page in (ARTICLE, ARTICLE_EN):
-        for img in photo_site.html(page).select(".content img"):
+        for img in bilingual_site.html(page).select(".content img"):
             urls.add(img["src"])
     assert all(url.startswith(SITEURL + "/images/") for url in urls)
-    assert not (photo_site.output / "articles").exists()  # the originals are never published
-    assert not list(photo_site.output.rglob("ponsel.jpg"))
+    assert not (bilingual_site.output / "articles").exists()  # the originals are never published
+    assert not list(bilingual_site.output.rglob("ponsel.jpg"))
 
 
-def test_a_drafts_photos_are_not_published(photo_site):
-    assert not published(photo_site, "rahasia")
+def test_a_drafts_photos_are_not_published(bilingual_site):
+    assert not published(bilingual_site, "rahasia")
 
 
 # --- The HTML ---------------------------------------------------------------------------
 
 
-def test_a_lone_captioned_photo_is_a_figure(photo_site):
-    html = photo_site.html(ARTICLE)
+def test_a_lone_captioned_photo_is_a_figure(bilingual_site):
+    html = bilingual_site.html(ARTICLE)
     figure = html.select_one(".content figure.photo")
     assert figure.figcaption.get_text() == "Mobil perpustakaan keliling tiba di SD Negeri 1 Curup."
     img = figure.img
@@ -188,38 +119,38 @@ def test_a_lone_captioned_photo_is_a_figure(photo_site):
     assert img["sizes"] and img["src"].endswith("-640.jpg")
 
 
-def test_a_paragraph_of_photos_is_a_gallery(photo_site):
+def test_a_paragraph_of_photos_is_a_gallery(bilingual_site):
     for page in (ARTICLE, ARTICLE_EN):
-        gallery = photo_site.html(page).select_one("ul.gallery")
+        gallery = bilingual_site.html(page).select_one("ul.gallery")
         items = gallery.select("li")
         assert len(items) == 3
         for item in items:
             link = item.select_one("figure > a")
             assert link.img["alt"], page
-            target = photo_site.path(link["href"].removeprefix(SITEURL))
+            target = bilingual_site.path(link["href"].removeprefix(SITEURL))
             assert target.is_file(), link["href"]
             with Image.open(target) as image:  # the large version
                 assert image.width == max(int(link.img["width"]), 0)
         assert [i.figcaption.get_text() for i in items if i.figcaption]
 
 
-def test_the_lead_photo_heads_the_article_and_loads_first(photo_site):
+def test_the_lead_photo_heads_the_article_and_loads_first(bilingual_site):
     # English: Image: names it, so it heads the article, with its caption.
-    en = photo_site.html(ARTICLE_EN)
+    en = bilingual_site.html(ARTICLE_EN)
     lead = en.select_one("article > figure.photo")
     assert lead.img["alt"] == "Children around the mobile library van"
     assert lead.figcaption.get_text() == "The mobile library at SD Negeri 1 Curup."
-    assert "loading" not in lead.img.attrs and lead.img["fetchpriority"] == "high"
+    assert "loading" not in lead.img.attrs  # not lazy: it is the first thing seen
     # Indonesian: no Image:, the body's first photo leads and heads the article too.
-    lead = photo_site.html(ARTICLE).select_one("article > figure.photo")
+    lead = bilingual_site.html(ARTICLE).select_one("article > figure.photo")
     assert lead.img["alt"] == "Anak-anak mengerumuni mobil perpustakaan keliling"
 
 
-def test_the_lead_photo_is_every_listings_thumbnail(photo_site):
+def test_the_lead_photo_is_every_listings_thumbnail(bilingual_site):
     pages = ["/", "/tag/kemitraan/", "/kategori/kegiatan/", "/agenda/"]
     pages += ["/en/", "/en/tag/kemitraan/", "/en/category/kegiatan/", "/en/agenda/"]
     for page in pages:
-        html = photo_site.html(page)
+        html = bilingual_site.html(page)
         link = html.find("a", href=SITEURL + ("/en" if page.startswith("/en/") else "") + ARTICLE.removeprefix(""))
         item = link.find_parent(class_="has-photo")
         assert item is not None, page
@@ -228,75 +159,75 @@ def test_the_lead_photo_is_every_listings_thumbnail(photo_site):
         assert img["src"].startswith(SITEURL + "/images/"), page
 
 
-def test_search_results_get_the_small_lead_photo(photo_site):
-    marker = photo_site.html(ARTICLE_EN).select_one("[data-pagefind-meta^='image']")
+def test_search_results_get_the_small_lead_photo(bilingual_site):
+    marker = bilingual_site.html(ARTICLE_EN).select_one("[data-pagefind-meta^='image']")
     assert marker["data-src"].endswith("-320.jpg")
     assert marker["data-alt"] == "Children around the mobile library van"
-    assert photo_site.path(marker["data-src"].removeprefix(SITEURL)).is_file()
+    assert bilingual_site.path(marker["data-src"].removeprefix(SITEURL)).is_file()
 
 
-def test_link_previews_use_a_1200x630_crop_with_its_alt(photo_site):
+def test_link_previews_use_a_1200x630_crop_with_its_alt(bilingual_site):
     for page, alt in ((ARTICLE, "Anak-anak mengerumuni"), (ARTICLE_EN, "Children around")):
-        html = photo_site.html(page)
+        html = bilingual_site.html(page)
         meta = {m.get("property") or m.get("name"): m["content"] for m in html.select("meta[content]")}
         assert meta["og:image"].endswith("-og.jpg")
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
         assert meta["og:image:alt"].startswith(alt) and meta["twitter:image:alt"].startswith(alt)
-        with Image.open(photo_site.path(meta["og:image"].removeprefix(SITEURL))) as image:
+        with Image.open(bilingual_site.path(meta["og:image"].removeprefix(SITEURL))) as image:
             assert image.size == (1200, 630)
 
 
-def test_json_ld_carries_the_lead_photo_in_three_ratios(photo_site):
+def test_json_ld_carries_the_lead_photo_in_three_ratios(bilingual_site):
     for page in (ARTICLE, ARTICLE_EN):
-        script = photo_site.html(page).select_one('script[type="application/ld+json"]')
+        script = bilingual_site.html(page).select_one('script[type="application/ld+json"]')
         graph = json.loads(script.string)["@graph"]
         for node in graph:  # the NewsArticle and the Event
             sizes = []
             for url in node["image"]:
-                with Image.open(photo_site.path(url.removeprefix(SITEURL))) as image:
+                with Image.open(bilingual_site.path(url.removeprefix(SITEURL))) as image:
                     sizes.append(image.size)
             assert sizes == [(1200, 675), (1200, 900), (1200, 1200)], page
 
 
-def test_feeds_carry_the_lead_photo(photo_site):
+def test_feeds_carry_the_lead_photo(bilingual_site):
     for feed in ("/feeds/all.atom.xml", "/feeds/all.rss.xml", "/en/feeds/all.atom.xml", "/en/feeds/all.rss.xml"):
-        entries = photo_site.feed(feed).entries
+        entries = bilingual_site.feed(feed).entries
         [entry] = [e for e in entries if "kunjungan-perpustakaan-keliling" in e.link]
         [enclosure] = entry.enclosures
         assert enclosure.type == "image/jpeg" and enclosure.href.endswith("-960.jpg")
-        path = photo_site.path(enclosure.href.removeprefix(SITEURL))
+        path = bilingual_site.path(enclosure.href.removeprefix(SITEURL))
         assert int(enclosure.length) == path.stat().st_size
         assert f'src="{SITEURL}/images/' in (entry.get("content", [{}])[0].get("value") or entry.summary)
 
 
-def test_pages_without_a_photo_keep_the_site_share_picture(photo_site):
-    html = photo_site.html("/asas/")
+def test_pages_without_a_photo_keep_the_site_share_picture(bilingual_site):
+    html = bilingual_site.html("/asas/")
     meta = {m.get("property"): m["content"] for m in html.select("meta[property]")}
     assert meta["og:image"] == SITEURL + "/images/share.png"
-    with Image.open(photo_site.path("/images/share.png")) as image:
+    with Image.open(bilingual_site.path("/images/share.png")) as image:
         assert (meta["og:image:width"], meta["og:image:height"]) == (str(image.width), str(image.height))
 
 
 # --- Processed once ---------------------------------------------------------------------
 
 
-def test_a_second_build_encodes_nothing_and_stale_versions_go(photo_site, tmp_path):
+def test_a_second_build_encodes_nothing_and_stale_versions_go(bilingual_site, tmp_path):
     output = tmp_path / "output"
-    shutil.copytree(photo_site.output, output)
-    cached = {p: p.stat().st_mtime_ns for p in photo_site.cache.rglob("*") if p.is_file()}
+    shutil.copytree(bilingual_site.output, output)
+    cached = {p: p.stat().st_mtime_ns for p in bilingual_site.cache.rglob("*") if p.is_file()}
     site = build(
-        photo_site.content, output, verbose=True, WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_site.cache)
+        bilingual_site.content, output, verbose=True, WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(bilingual_site.cache)
     )
     assert site.returncode == 0, site.log
     assert "warta.photos: 0 photos encoded, 6 already in" in " ".join(site.log.split())
-    assert {p: p.stat().st_mtime_ns for p in photo_site.cache.rglob("*") if p.is_file()} == cached
+    assert {p: p.stat().st_mtime_ns for p in bilingual_site.cache.rglob("*") if p.is_file()} == cached
     # The PNG removed from the article: its versions leave the output.
     content = tmp_path / "content"
-    shutil.copytree(photo_site.content, content)
+    shutil.copytree(bilingual_site.content, content)
     for name in ("kunjungan.md", "kunjungan.en.md"):
         path = content / "articles" / name
         path.write_text("\n".join(l for l in path.read_text().splitlines() if "layar" not in l))
-    site = build(content, output, WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_site.cache))
+    site = build(content, output, WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(bilingual_site.cache))
     assert site.returncode == 0, site.log
     assert not published(site, "layar") and published(site, "ponsel")
 
@@ -476,4 +407,4 @@ def test_a_body_that_opens_with_its_lead_photo_does_not_repeat_it(tmp_path):
     html, found = markup('![X](a/x.jpg "Keterangan X")\n\nTeks.', tmp_path)
     lead = found.lead({})
     assert lead.photo.source == "articles/a/x.jpg" and not lead.at_top
-    assert 'fetchpriority="high"' in html and 'loading="lazy"' not in html
+    assert "<picture>" in html and 'loading="lazy"' not in html

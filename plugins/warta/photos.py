@@ -219,9 +219,7 @@ def picture(use, url_of, sizes, eager=False):
     img.set("width", str(fallback.width))
     img.set("height", str(fallback.height))
     img.set("alt", use.alt)
-    if eager:
-        img.set("fetchpriority", "high")
-    else:
+    if not eager:
         img.set("loading", "lazy")
     img.set("decoding", "async")
     return element
