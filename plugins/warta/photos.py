@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 SIZES = {
     "body": "(min-width: 44rem) 40rem, calc(100vw - 2rem)",
     "gallery": "(min-width: 44rem) 13rem, calc(50vw - 1.5rem)",
-    "thumbnail": "7rem",
+    "thumbnail": "(min-width: 44rem) 8rem, 5.5rem",
 }
 # AVIF first: the browser takes the first source it can show.
 FORMATS = ("avif", "webp")
@@ -200,7 +200,8 @@ def picture(use, url_of, sizes, eager=False):
     """A ``<picture>`` element: AVIF and WebP sources, the fallback ``<img>`` with
     its intrinsic size (no layout shift) and lazy loading unless ``eager``."""
     photo = use.photo
-    element = etree.Element("picture")
+    # A graphic with transparency shows the page through it, not a loading backdrop.
+    element = etree.Element("picture", {"class": "graphic"} if photo.alpha else {})
     for fmt in FORMATS:
         etree.SubElement(
             element,
@@ -468,7 +469,14 @@ def site_images(settings):
 
 
 def cache_root(settings):
-    return Path(settings.get("WARTA_PHOTO_CACHE") or Path(settings["CACHE_PATH"]) / "photos")
+    return Path(settings["WARTA_PHOTO_CACHE"])
+
+
+def initialize(pelican):
+    """One photo cache for every language site: the main site's (i18n_subsites gives
+    each subsite its own CACHE_PATH, and copies this setting from the main site)."""
+    settings = pelican.settings
+    settings.setdefault("WARTA_PHOTO_CACHE", str(Path(settings["CACHE_PATH"]) / "photos"))
 
 
 def encode_all(generators):
@@ -561,6 +569,8 @@ def add_enclosures(context, feed):
 
 
 def register():
+    # On `initialized`: the main site fires it first, before i18n_subsites copies its settings.
+    signals.initialized.connect(initialize)
     # On `generator_init`: every generator's Jinja env exists by then.
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
