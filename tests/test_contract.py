@@ -231,7 +231,9 @@ def test_new_article_passes_check_and_builds(tmp_path):
         event=True,
     )
     assert path == content / "articles" / "2026" / "bimtek-layanan-inklusi-2026.md"
+    assert path.with_suffix("").is_dir()  # the folder for its photos
     text = path.read_text()
+    assert "![Apa yang terlihat di foto](bimtek-layanan-inklusi-2026/foto-1.jpg" in text
     for field in (
         "Title:",
         "Date: 2026-11-25 09:30",
@@ -282,6 +284,8 @@ def test_new_article_passes_check_and_builds(tmp_path):
     assert preview.returncode == 0, preview.log
     assert preview.exists("/2026/11/bimtek-layanan-inklusi-2026/")
     assert preview.exists("/en/2026/11/bimtek-layanan-inklusi-2026/")
+    body = preview.html("/2026/11/bimtek-layanan-inklusi-2026/").select_one(".content")
+    assert "Apa yang terlihat" not in body.get_text()  # the photo note is a comment
 
 
 def test_new_refuses_to_overwrite(tmp_path):

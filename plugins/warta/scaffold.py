@@ -13,6 +13,19 @@ from pelican.utils import slugify
 
 from warta.facts import EVENT_FIELDS
 
+# Where photos go and how to show them, as a note the editor can delete: an HTML
+# comment, so Markdown shows nothing of it and the contract does not check its example.
+PHOTO_HINT = """<!-- Foto: simpan foto dari ponsel di folder articles/{folder}/ (di samping berkas ini),
+lalu tulis di tempat foto harus tampil:
+
+![Apa yang terlihat di foto]({slug}/foto-1.jpg "Keterangan di bawah foto")
+
+Beberapa foto berturut-turut, satu per baris tanpa baris kosong di antaranya, menjadi galeri.
+Foto utama (di atas artikel dan di daftar berita): tambahkan di kepala berkas
+Image: {slug}/foto-1.jpg
+Image_alt: Apa yang terlihat di foto
+Hapus catatan ini bila sudah tidak perlu. -->"""
+
 COPIED_FROM_ORIGINAL = ("slug", "date", "category", "tags", *EVENT_FIELDS)
 
 
@@ -91,12 +104,15 @@ def new_article(
                 participants="Nama Peserta Pertama; Nama Peserta Kedua",
             )
         body = "Tulis isi artikel di sini. Hapus baris `Status: draft` bila artikel siap terbit."
+        body += "\n\n" + PHOTO_HINT.format(folder=f"{now:%Y}/{slug}", slug=slug)
     if path.exists():
         shown = path.relative_to(articles_dir.parent).as_posix()  # as the contract names files
         raise ScaffoldError(
             f"{shown} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu."
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not translation_of:
+        path.with_suffix("").mkdir(exist_ok=True)  # the article's photos go here
     path.write_text(render(fields, body), encoding="utf-8")
     return path
 
