@@ -7,6 +7,12 @@ runtime and the language's index metadata they fetch before the first query.
 Prints bytes uncompressed and gzipped. Target: an article page under 40 KB
 uncompressed, with no JavaScript.
 
+Then, in Debian's Chromium (if installed), it opens the pages with photos as a
+phone would (360x740 CSS px, device pixel ratio 2) and counts every byte the
+browser fetched before the reader scrolls: HTML, CSS and the images it chose
+from each srcset (lazy images far below stay unloaded). Target: the Bimtek
+report with its gallery under 200 KB.
+
     .venv/bin/python scripts/budget.py
 """
 
@@ -35,6 +41,15 @@ PAGES = {
     "search, English": "/en/search/",
 }
 ARTICLE_BUDGET = 40 * 1024
+# Pages with photos, opened in Chromium as on a phone.
+PHONE_PAGES = {
+    "article with gallery (Bimtek)": "/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/",
+    "article with gallery, English": "/en/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/",
+    "article with a lead photo (contest)": "/2021/03/lomba-bercerita-sd-2021/",
+    "home (thumbnails)": "/",
+}
+PHONE_BUDGET = 200 * 1024
+CHROMIUM = "/usr/bin/chromium"
 
 
 def local_file(output, url):
@@ -75,6 +90,43 @@ def size(paths, compress=False):
     return sum(len(gzip.compress(p.read_bytes())) if compress else p.stat().st_size for p in paths)
 
 
+def phone_first_visits(output):
+    """{page: {kind: bytes}} fetched by Chromium on a phone-sized screen before scrolling.
+    Requests are answered from ``output`` (no server, nothing else on the network)."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import CHROMIUM_ARGS
+
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, url in PHONE_PAGES.items():
+            fetched = {"html": 0, "css": 0, "images": 0, "other": 0}
+            context = browser.new_context(
+                viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
+            )
+            page = context.new_page()
+
+            def answer(route, request, fetched=fetched):
+                path = local_file(output, request.url)
+                if path is None or not path.is_file():
+                    return route.abort()
+                kind = {"document": "html", "stylesheet": "css", "image": "images"}.get(
+                    request.resource_type, "other"
+                )
+                fetched[kind] += path.stat().st_size
+                route.fulfill(path=str(path))
+
+            page.route(SITEURL + "/**", answer)
+            page.goto(SITEURL + url, wait_until="networkidle")
+            page.wait_for_timeout(500)  # late lazy-load decisions
+            results[name] = fetched
+            context.close()
+        browser.close()
+    return results
+
+
 def main():
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "output"
@@ -109,6 +161,7 @@ def main():
                     size(everything, compress=True),
                 )
             )
+        visits = phone_first_visits(output) if Path(CHROMIUM).exists() else None
     header = ("page", "HTML", "CSS", "JS", "icon", "total", "gzipped")
     print("| " + " | ".join(header) + " |")
     print("|---" * len(header) + "|")
@@ -120,7 +173,25 @@ def main():
         f"\nArticle page: {article[5] / 1024:.1f} KB uncompressed, {article[3]} bytes of JavaScript: "
         f"{verdict} the 40 KB, no-JavaScript budget."
     )
-    return 0 if verdict == "within" else 1
+    ok = verdict == "within"
+    if visits is not None:
+        print("\nFirst visit on a phone (360x740, device pixel ratio 2, Chromium), before scrolling:\n")
+        print("| page | HTML | CSS | images | other | total |")
+        print("|---|---|---|---|---|---|")
+        for name, fetched in visits.items():
+            total = sum(fetched.values())
+            cells = [fetched["html"], fetched["css"], fetched["images"], fetched["other"], total]
+            print(f"| {name} | " + " | ".join(f"{n / 1024:.1f} KB" for n in cells) + " |")
+        gallery = sum(visits["article with gallery (Bimtek)"].values())
+        within = gallery <= PHONE_BUDGET
+        print(
+            f"\nArticle with gallery: {gallery / 1024:.1f} KB on a phone's first screen: "
+            f"{'within' if within else 'OVER'} the 200 KB budget."
+        )
+        ok = ok and within
+    else:
+        print(f"\n(No {CHROMIUM}: the phone first-visit figures need it.)")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
