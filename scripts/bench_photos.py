@@ -53,13 +53,24 @@ def realistic(path, seed):
 
 def build(content, output, cache):
     command = [
-        sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-        "-o", str(output), "--verbose", "-e", f'WARTA_PHOTO_CACHE="{cache}"',
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-o",
+        str(output),
+        "--verbose",
+        "-e",
+        f'WARTA_PHOTO_CACHE="{cache}"',
     ]
     before, start = os.times(), time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     after, wall = os.times(), time.perf_counter() - start
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
     log = " ".join(result.stdout.split())
     encoded = re.search(r"warta\.photos: (\d+) photos encoded", log).group(1)
     return wall, cpu, int(encoded)
@@ -74,14 +85,19 @@ def main():
         for n in range(1, PHOTOS + 1):
             realistic(folder / f"foto-{n:02}.jpg", n)
         gallery = "\n".join(
-            f"![Foto {n} dari ponsel](dua-belas-foto/foto-{n:02}.jpg \"Foto {n}\")" for n in range(1, PHOTOS + 1)
+            f'![Foto {n} dari ponsel](dua-belas-foto/foto-{n:02}.jpg "Foto {n}")'
+            for n in range(1, PHOTOS + 1)
         )
         originals = sum(p.stat().st_size for p in folder.iterdir())
         cache = scratch / "cache"
         build(content, scratch / "output", cache)  # the sample site's own photos, cached first
-        (content / "articles" / "2026" / "dua-belas-foto.md").write_text(ARTICLE.format(gallery=gallery))
-        print(f"{PHOTOS} phone photos, 4000x3000, {originals / PHOTOS / 1e6:.1f} MB each on average, "
-              f"{os.cpu_count()} cores\n")
+        (content / "articles" / "2026" / "dua-belas-foto.md").write_text(
+            ARTICLE.format(gallery=gallery)
+        )
+        print(
+            f"{PHOTOS} phone photos, 4000x3000, {originals / PHOTOS / 1e6:.1f} MB each on average, "
+            f"{os.cpu_count()} cores\n"
+        )
         print("| build | wall | CPU | photos encoded |")
         print("|---|---|---|---|")
         for name in ("first (12 new photos)", "second (unchanged photos)"):
@@ -92,7 +108,15 @@ def main():
         for path in published:
             sizes.setdefault(path.name.rsplit("-", 1)[1], []).append(path.stat().st_size)
         print("\nPublished versions, average per photo:")
-        for name in ("320.avif", "640.avif", "960.avif", "1600.avif", "960.webp", "1600.jpg", "og.jpg"):
+        for name in (
+            "320.avif",
+            "640.avif",
+            "960.avif",
+            "1600.avif",
+            "960.webp",
+            "1600.jpg",
+            "og.jpg",
+        ):
             print(f"  {name}: {sum(sizes[name]) / len(sizes[name]) / 1024:.0f} KB")
         print(f"  (the original: {originals / PHOTOS / 1024:.0f} KB)")
 

@@ -175,7 +175,9 @@ def main():
     )
     ok = verdict == "within"
     if visits is not None:
-        print("\nFirst visit on a phone (360x740, device pixel ratio 2, Chromium), before scrolling:\n")
+        print(
+            "\nFirst visit on a phone (360x740, device pixel ratio 2, Chromium), before scrolling:\n"
+        )
         print("| page | HTML | CSS | images | other | total |")
         print("|---|---|---|---|---|---|")
         for name, fetched in visits.items():

@@ -38,9 +38,10 @@ PNG_LIMIT = 60_000
 # colours
 # --------------------------------------------------------------------------
 
+
 def hexc(s, a=None):
     s = s.lstrip("#")
-    c = tuple(int(s[i:i + 2], 16) for i in (0, 2, 4))
+    c = tuple(int(s[i : i + 2], 16) for i in (0, 2, 4))
     return c if a is None else c + (a,)
 
 
@@ -56,8 +57,14 @@ def lighter(c, t=0.25):
     return mix(c, (255, 250, 242), t)
 
 
-SKIN = [hexc("#F3CFA6"), hexc("#E2AE7C"), hexc("#C98B5C"), hexc("#A86E45"),
-        hexc("#8A5536"), hexc("#D9A06E")]
+SKIN = [
+    hexc("#F3CFA6"),
+    hexc("#E2AE7C"),
+    hexc("#C98B5C"),
+    hexc("#A86E45"),
+    hexc("#8A5536"),
+    hexc("#D9A06E"),
+]
 HAIR_BLACK = hexc("#2B2220")
 HAIR_BROWN = hexc("#4A3022")
 HAIR_GREY = hexc("#8E8782")
@@ -73,9 +80,22 @@ MAROON = hexc("#9C3D54")
 PLUM = hexc("#7B4B94")
 SKY = hexc("#7FB8D6")
 WOOD = hexc("#B7804F")
-BOOK_COLOURS = [TERRACOTTA, MUSTARD, TEAL, SAGE, NAVY, CORAL, MAROON, PLUM,
-                hexc("#5DA9E9"), hexc("#E9C46A"), hexc("#D1495B"),
-                hexc("#6A994E"), hexc("#EDAE49"), hexc("#00798C")]
+BOOK_COLOURS = [
+    TERRACOTTA,
+    MUSTARD,
+    TEAL,
+    SAGE,
+    NAVY,
+    CORAL,
+    MAROON,
+    PLUM,
+    hexc("#5DA9E9"),
+    hexc("#E9C46A"),
+    hexc("#D1495B"),
+    hexc("#6A994E"),
+    hexc("#EDAE49"),
+    hexc("#00798C"),
+]
 
 
 # --------------------------------------------------------------------------
@@ -108,6 +128,7 @@ def font(size, bold=False, condensed=False, scale=S):
 # canvas: coordinates in final pixels, drawn at S times the size
 # --------------------------------------------------------------------------
 
+
 class Canvas:
     def __init__(self, w, h, bg=(255, 255, 255), mode="RGB", scale=S):
         self.w, self.h, self.mode, self.s = w, h, mode, scale
@@ -116,8 +137,12 @@ class Canvas:
 
     def _b(self, box):
         x0, y0, x1, y1 = box
-        return [round(min(x0, x1) * self.s), round(min(y0, y1) * self.s),
-                round(max(x0, x1) * self.s), round(max(y0, y1) * self.s)]
+        return [
+            round(min(x0, x1) * self.s),
+            round(min(y0, y1) * self.s),
+            round(max(x0, x1) * self.s),
+            round(max(y0, y1) * self.s),
+        ]
 
     def _pts(self, points):
         return [(round(x * self.s), round(y * self.s)) for x, y in points]
@@ -126,8 +151,9 @@ class Canvas:
         b = self._b(box)
         w = max(1, round(width * self.s)) if outline else 0
         if r:
-            self.d.rounded_rectangle(b, radius=round(r * self.s), fill=fill,
-                                     outline=outline, width=w)
+            self.d.rounded_rectangle(
+                b, radius=round(r * self.s), fill=fill, outline=outline, width=w
+            )
         else:
             self.d.rectangle(b, fill=fill, outline=outline, width=w)
 
@@ -143,8 +169,7 @@ class Canvas:
         self.d.polygon(self._pts(points), fill=fill, outline=outline, width=w)
 
     def line(self, points, fill, width=2, joint="curve"):
-        self.d.line(self._pts(points), fill=fill, width=max(1, round(width * self.s)),
-                    joint=joint)
+        self.d.line(self._pts(points), fill=fill, width=max(1, round(width * self.s)), joint=joint)
 
     def thick(self, p0, p1, fill, width):
         """A line with round caps (limbs, poles)."""
@@ -162,8 +187,13 @@ class Canvas:
         self.d.chord(self._b(box), start, end, fill=fill)
 
     def text(self, xy, s, size, fill, bold=False, anchor="la", condensed=False):
-        self.d.text((round(xy[0] * self.s), round(xy[1] * self.s)), s,
-                    font=font(size, bold, condensed, self.s), fill=fill, anchor=anchor)
+        self.d.text(
+            (round(xy[0] * self.s), round(xy[1] * self.s)),
+            s,
+            font=font(size, bold, condensed, self.s),
+            fill=fill,
+            anchor=anchor,
+        )
 
     def textlen(self, s, size, bold=False, condensed=False):
         return font(size, bold, condensed, self.s).getlength(s) / self.s
@@ -189,8 +219,7 @@ class Canvas:
         mask = g.point(lambda v: round(max(0, 255 - v * 1.41) * strength))
         self.img.paste(Image.new(self.mode, (w, h), colour), (b[0], b[1]), mask)
 
-    def shadow(self, box, r=0, blur=14, colour=(60, 35, 20), opacity=0.3,
-               ellipse=False):
+    def shadow(self, box, r=0, blur=14, colour=(60, 35, 20), opacity=0.3, ellipse=False):
         pad = blur * 3
         x0, y0, x1, y1 = box
         rb = self._b((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
@@ -223,7 +252,9 @@ class Canvas:
             mask = Image.new("L", child.img.size, 0)
             ImageDraw.Draw(mask).rounded_rectangle(
                 [0, 0, child.img.size[0] - 1, child.img.size[1] - 1],
-                radius=round(r * self.s), fill=255)
+                radius=round(r * self.s),
+                fill=255,
+            )
         self.img.paste(child.img, (round(x * self.s), round(y * self.s)), mask)
 
     def final(self):
@@ -236,109 +267,207 @@ class Canvas:
 # people
 # --------------------------------------------------------------------------
 
+
 def face_front(c, cx, hy, r, skin, glasses=False, brows=None):
     eye = hexc("#2A211E")
     for s in (-1, 1):
-        c.ellipse((cx + s * 0.36 * r - 0.09 * r, hy + 0.02 * r,
-                   cx + s * 0.36 * r + 0.09 * r, hy + 0.24 * r), fill=eye)
-        c.ellipse((cx + s * 0.58 * r - 0.15 * r, hy + 0.38 * r,
-                   cx + s * 0.58 * r + 0.15 * r, hy + 0.56 * r),
-                  fill=mix(skin, hexc("#F08A8A"), 0.35))
+        c.ellipse(
+            (
+                cx + s * 0.36 * r - 0.09 * r,
+                hy + 0.02 * r,
+                cx + s * 0.36 * r + 0.09 * r,
+                hy + 0.24 * r,
+            ),
+            fill=eye,
+        )
+        c.ellipse(
+            (
+                cx + s * 0.58 * r - 0.15 * r,
+                hy + 0.38 * r,
+                cx + s * 0.58 * r + 0.15 * r,
+                hy + 0.56 * r,
+            ),
+            fill=mix(skin, hexc("#F08A8A"), 0.35),
+        )
         if brows:
-            c.arc((cx + s * 0.36 * r - 0.17 * r, hy - 0.22 * r,
-                   cx + s * 0.36 * r + 0.17 * r, hy + 0.02 * r), 200, 340,
-                  fill=brows, width=max(2, 0.06 * r))
-    c.arc((cx - 0.28 * r, hy + 0.3 * r, cx + 0.28 * r, hy + 0.7 * r), 25, 155,
-          fill=hexc("#8A3B32"), width=max(2, 0.07 * r))
+            c.arc(
+                (
+                    cx + s * 0.36 * r - 0.17 * r,
+                    hy - 0.22 * r,
+                    cx + s * 0.36 * r + 0.17 * r,
+                    hy + 0.02 * r,
+                ),
+                200,
+                340,
+                fill=brows,
+                width=max(2, 0.06 * r),
+            )
+    c.arc(
+        (cx - 0.28 * r, hy + 0.3 * r, cx + 0.28 * r, hy + 0.7 * r),
+        25,
+        155,
+        fill=hexc("#8A3B32"),
+        width=max(2, 0.07 * r),
+    )
     if glasses:
         g = hexc("#3A2E2A")
         for s in (-1, 1):
-            c.circle(cx + s * 0.37 * r, hy + 0.13 * r, 0.24 * r, outline=g,
-                     width=max(2, 0.06 * r))
-        c.line([(cx - 0.13 * r, hy + 0.1 * r), (cx + 0.13 * r, hy + 0.1 * r)], g,
-               max(2, 0.05 * r))
+            c.circle(cx + s * 0.37 * r, hy + 0.13 * r, 0.24 * r, outline=g, width=max(2, 0.06 * r))
+        c.line([(cx - 0.13 * r, hy + 0.1 * r), (cx + 0.13 * r, hy + 0.1 * r)], g, max(2, 0.05 * r))
 
 
-def person_front(c, cx, hy, r, skin, shirt, hair=HAIR_BLACK, hijab=None,
-                 style="short", glasses=False, peci=False, collar=None, sw=2.5):
+def person_front(
+    c,
+    cx,
+    hy,
+    r,
+    skin,
+    shirt,
+    hair=HAIR_BLACK,
+    hijab=None,
+    style="short",
+    glasses=False,
+    peci=False,
+    collar=None,
+    sw=2.5,
+):
     """Head and shoulders facing the viewer; head centre (cx, hy), radius r;
     sw is the half-width of the shoulders in head radii."""
     neck = darker(skin, 0.12)
     # shoulders
-    c.rect((cx - sw * r, hy + 1.45 * r, cx + sw * r, hy + 5.5 * r), fill=shirt,
-           r=min(1.15, sw * 0.46) * r)
+    c.rect(
+        (cx - sw * r, hy + 1.45 * r, cx + sw * r, hy + 5.5 * r),
+        fill=shirt,
+        r=min(1.15, sw * 0.46) * r,
+    )
     if hijab:
         c.ellipse((cx - 1.95 * r, hy + 0.5 * r, cx + 1.95 * r, hy + 3.0 * r), fill=hijab)
-        c.ellipse((cx - 1.32 * r, hy - 1.45 * r, cx + 1.32 * r, hy + 1.45 * r),
-                  fill=hijab)
-        c.ellipse((cx - 0.84 * r, hy - 0.86 * r, cx + 0.84 * r, hy + 1.02 * r),
-                  fill=skin)
-        c.arc((cx - 1.05 * r, hy - 1.1 * r, cx + 1.05 * r, hy + 1.25 * r), 200, 340,
-              fill=darker(hijab, 0.14), width=0.09 * r)
+        c.ellipse((cx - 1.32 * r, hy - 1.45 * r, cx + 1.32 * r, hy + 1.45 * r), fill=hijab)
+        c.ellipse((cx - 0.84 * r, hy - 0.86 * r, cx + 0.84 * r, hy + 1.02 * r), fill=skin)
+        c.arc(
+            (cx - 1.05 * r, hy - 1.1 * r, cx + 1.05 * r, hy + 1.25 * r),
+            200,
+            340,
+            fill=darker(hijab, 0.14),
+            width=0.09 * r,
+        )
         face_front(c, cx, hy, r * 0.92, skin, glasses)
         return
-    c.rect((cx - 0.36 * r, hy + 0.5 * r, cx + 0.36 * r, hy + 1.75 * r), fill=neck,
-           r=0.2 * r)
-    c.poly([(cx - 0.62 * r, hy + 1.45 * r), (cx + 0.62 * r, hy + 1.45 * r),
-            (cx, hy + 2.15 * r)], fill=neck)
+    c.rect((cx - 0.36 * r, hy + 0.5 * r, cx + 0.36 * r, hy + 1.75 * r), fill=neck, r=0.2 * r)
+    c.poly(
+        [(cx - 0.62 * r, hy + 1.45 * r), (cx + 0.62 * r, hy + 1.45 * r), (cx, hy + 2.15 * r)],
+        fill=neck,
+    )
     if collar:
-        c.poly([(cx - 0.7 * r, hy + 1.38 * r), (cx - 0.05 * r, hy + 2.2 * r),
-                (cx - 0.55 * r, hy + 2.35 * r), (cx - 0.95 * r, hy + 1.5 * r)], fill=collar)
-        c.poly([(cx + 0.7 * r, hy + 1.38 * r), (cx + 0.05 * r, hy + 2.2 * r),
-                (cx + 0.55 * r, hy + 2.35 * r), (cx + 0.95 * r, hy + 1.5 * r)], fill=collar)
+        c.poly(
+            [
+                (cx - 0.7 * r, hy + 1.38 * r),
+                (cx - 0.05 * r, hy + 2.2 * r),
+                (cx - 0.55 * r, hy + 2.35 * r),
+                (cx - 0.95 * r, hy + 1.5 * r),
+            ],
+            fill=collar,
+        )
+        c.poly(
+            [
+                (cx + 0.7 * r, hy + 1.38 * r),
+                (cx + 0.05 * r, hy + 2.2 * r),
+                (cx + 0.55 * r, hy + 2.35 * r),
+                (cx + 0.95 * r, hy + 1.5 * r),
+            ],
+            fill=collar,
+        )
     if style == "long":
-        c.rect((cx - 1.18 * r, hy - 0.7 * r, cx + 1.18 * r, hy + 1.9 * r), fill=hair,
-               r=0.7 * r)
+        c.rect((cx - 1.18 * r, hy - 0.7 * r, cx + 1.18 * r, hy + 1.9 * r), fill=hair, r=0.7 * r)
     for s in (-1, 1):
-        c.ellipse((cx + s * 0.98 * r - 0.2 * r, hy - 0.1 * r,
-                   cx + s * 0.98 * r + 0.2 * r, hy + 0.38 * r), fill=neck)
+        c.ellipse(
+            (cx + s * 0.98 * r - 0.2 * r, hy - 0.1 * r, cx + s * 0.98 * r + 0.2 * r, hy + 0.38 * r),
+            fill=neck,
+        )
     c.ellipse((cx - r, hy - 1.1 * r, cx + r, hy + 1.1 * r), fill=skin)
     # hair dome with a side parting
-    c.pieslice((cx - 1.07 * r, hy - 1.27 * r, cx + 1.07 * r, hy + 0.45 * r), 180, 360,
-               fill=hair)
-    c.poly([(cx - 1.04 * r, hy - 0.45 * r), (cx - 0.2 * r, hy - 0.45 * r),
-            (cx - 0.95 * r, hy + 0.05 * r)], fill=hair)
+    c.pieslice((cx - 1.07 * r, hy - 1.27 * r, cx + 1.07 * r, hy + 0.45 * r), 180, 360, fill=hair)
+    c.poly(
+        [
+            (cx - 1.04 * r, hy - 0.45 * r),
+            (cx - 0.2 * r, hy - 0.45 * r),
+            (cx - 0.95 * r, hy + 0.05 * r),
+        ],
+        fill=hair,
+    )
     if style == "long":
         for s in (-1, 1):
-            c.rect((cx + s * 0.98 * r - 0.16 * r, hy - 0.6 * r,
-                    cx + s * 0.98 * r + 0.16 * r, hy + 0.9 * r), fill=hair, r=0.12 * r)
+            c.rect(
+                (
+                    cx + s * 0.98 * r - 0.16 * r,
+                    hy - 0.6 * r,
+                    cx + s * 0.98 * r + 0.16 * r,
+                    hy + 0.9 * r,
+                ),
+                fill=hair,
+                r=0.12 * r,
+            )
     if peci:
-        c.rect((cx - 0.98 * r, hy - 1.42 * r, cx + 0.98 * r, hy - 0.52 * r),
-               fill=hexc("#1F1B1D"), r=0.12 * r)
-        c.rect((cx - 0.98 * r, hy - 0.72 * r, cx + 0.98 * r, hy - 0.56 * r),
-               fill=hexc("#3A3236"))
+        c.rect(
+            (cx - 0.98 * r, hy - 1.42 * r, cx + 0.98 * r, hy - 0.52 * r),
+            fill=hexc("#1F1B1D"),
+            r=0.12 * r,
+        )
+        c.rect((cx - 0.98 * r, hy - 0.72 * r, cx + 0.98 * r, hy - 0.56 * r), fill=hexc("#3A3236"))
     face_front(c, cx, hy, r, skin, glasses, brows=darker(hair, 0.05))
 
 
-def person_back(c, cx, hy, r, skin, shirt, hair=HAIR_BLACK, hijab=None,
-                style="short", shoulders=True):
+def person_back(
+    c, cx, hy, r, skin, shirt, hair=HAIR_BLACK, hijab=None, style="short", shoulders=True
+):
     """Head and shoulders seen from behind."""
     if shoulders:
-        c.rect((cx - 2.35 * r, hy + 1.25 * r, cx + 2.35 * r, hy + 6.5 * r),
-               fill=shirt, r=1.1 * r)
+        c.rect((cx - 2.35 * r, hy + 1.25 * r, cx + 2.35 * r, hy + 6.5 * r), fill=shirt, r=1.1 * r)
     if hijab:
         c.ellipse((cx - 1.85 * r, hy + 0.3 * r, cx + 1.85 * r, hy + 3.1 * r), fill=hijab)
         c.ellipse((cx - 1.22 * r, hy - 1.3 * r, cx + 1.22 * r, hy + 1.5 * r), fill=hijab)
-        c.arc((cx - 0.8 * r, hy - 0.95 * r, cx + 0.6 * r, hy + 0.4 * r), 200, 260,
-              fill=lighter(hijab, 0.18), width=0.1 * r)
+        c.arc(
+            (cx - 0.8 * r, hy - 0.95 * r, cx + 0.6 * r, hy + 0.4 * r),
+            200,
+            260,
+            fill=lighter(hijab, 0.18),
+            width=0.1 * r,
+        )
         return
-    c.rect((cx - 0.42 * r, hy + 0.4 * r, cx + 0.42 * r, hy + 1.6 * r),
-           fill=darker(skin, 0.1), r=0.2 * r)
+    c.rect(
+        (cx - 0.42 * r, hy + 0.4 * r, cx + 0.42 * r, hy + 1.6 * r),
+        fill=darker(skin, 0.1),
+        r=0.2 * r,
+    )
     for s in (-1, 1):
-        c.ellipse((cx + s * 0.98 * r - 0.2 * r, hy - 0.15 * r,
-                   cx + s * 0.98 * r + 0.2 * r, hy + 0.35 * r), fill=darker(skin, 0.05))
+        c.ellipse(
+            (
+                cx + s * 0.98 * r - 0.2 * r,
+                hy - 0.15 * r,
+                cx + s * 0.98 * r + 0.2 * r,
+                hy + 0.35 * r,
+            ),
+            fill=darker(skin, 0.05),
+        )
     if style == "ponytail":
-        c.rect((cx - 0.3 * r, hy + 0.4 * r, cx + 0.3 * r, hy + 1.9 * r), fill=hair,
-               r=0.3 * r)
+        c.rect((cx - 0.3 * r, hy + 0.4 * r, cx + 0.3 * r, hy + 1.9 * r), fill=hair, r=0.3 * r)
     c.ellipse((cx - r, hy - 1.1 * r, cx + r, hy + 1.0 * r), fill=hair)
     if style == "bun":
         c.circle(cx, hy - 0.95 * r, 0.45 * r, fill=hair)
     if style == "ponytail":
-        c.rect((cx - 0.22 * r, hy + 0.55 * r, cx + 0.22 * r, hy + 0.75 * r),
-               fill=hexc("#E0564F"), r=0.08 * r)
+        c.rect(
+            (cx - 0.22 * r, hy + 0.55 * r, cx + 0.22 * r, hy + 0.75 * r),
+            fill=hexc("#E0564F"),
+            r=0.08 * r,
+        )
     # a soft highlight on the hair
-    c.arc((cx - 0.7 * r, hy - 0.85 * r, cx + 0.5 * r, hy + 0.2 * r), 200, 260,
-          fill=lighter(hair, 0.18), width=0.1 * r)
+    c.arc(
+        (cx - 0.7 * r, hy - 0.85 * r, cx + 0.5 * r, hy + 0.2 * r),
+        200,
+        260,
+        fill=lighter(hair, 0.18),
+        width=0.1 * r,
+    )
 
 
 def person_profile(c, cx, hy, r, f, skin, shirt, hair=HAIR_BLACK, hijab=None):
@@ -365,16 +494,21 @@ def person_profile(c, cx, hy, r, f, skin, shirt, hair=HAIR_BLACK, hijab=None):
     c.ellipse(box(0.86, -0.02, 1.14, 0.28), fill=skin)
     c.ellipse(box(0.5, -0.06, 0.68, 0.18), fill=hexc("#2A211E"))
     c.ellipse(box(0.3, 0.32, 0.62, 0.56), fill=mix(skin, hexc("#F08A8A"), 0.35))
-    c.arc(box(0.55, 0.3, 0.95, 0.66), 20 if f > 0 else 60, 110 if f > 0 else 160,
-          fill=hexc("#8A3B32"), width=0.07 * r)
+    c.arc(
+        box(0.55, 0.3, 0.95, 0.66),
+        20 if f > 0 else 60,
+        110 if f > 0 else 160,
+        fill=hexc("#8A3B32"),
+        width=0.07 * r,
+    )
     if not hijab:
-        c.arc(box(0.42, -0.34, 0.78, -0.08), 200, 340, fill=darker(hair, 0.05),
-              width=0.06 * r)
+        c.arc(box(0.42, -0.34, 0.78, -0.08), 200, 340, fill=darker(hair, 0.05), width=0.06 * r)
 
 
 # --------------------------------------------------------------------------
 # props
 # --------------------------------------------------------------------------
+
 
 def open_book(c, x0, y0, x1, y1, cover=MAROON, left_pic=True, right_pic=True):
     """An open picture book seen from the front."""
@@ -384,39 +518,80 @@ def open_book(c, x0, y0, x1, y1, cover=MAROON, left_pic=True, right_pic=True):
     c.poly([(mx, y0 + 18), (x1, y0 + 6), (x1, y1 - 8), (mx, y1)], fill=hexc("#FFF8EA"))
     c.line([(mx, y0 + 18), (mx, y1)], hexc("#D9CBB0"), 3)
     w = (x1 - x0) / 2
-    if left_pic:   # sun over a hill
+    if left_pic:  # sun over a hill
         c.circle(x0 + w * 0.32, y0 + (y1 - y0) * 0.32, w * 0.13, fill=MUSTARD)
-        c.chord((x0 + w * 0.08, y0 + (y1 - y0) * 0.5, x0 + w * 0.95, y1 + (y1 - y0) * 0.3),
-                180, 360, fill=SAGE)
+        c.chord(
+            (x0 + w * 0.08, y0 + (y1 - y0) * 0.5, x0 + w * 0.95, y1 + (y1 - y0) * 0.3),
+            180,
+            360,
+            fill=SAGE,
+        )
     if right_pic:  # a small house
         hx = mx + w * 0.5
         by = y0 + (y1 - y0) * 0.78
         c.rect((hx - w * 0.25, by - w * 0.32, hx + w * 0.25, by), fill=CORAL)
-        c.poly([(hx - w * 0.33, by - w * 0.3), (hx, by - w * 0.58),
-                (hx + w * 0.33, by - w * 0.3)], fill=TERRACOTTA)
+        c.poly(
+            [(hx - w * 0.33, by - w * 0.3), (hx, by - w * 0.58), (hx + w * 0.33, by - w * 0.3)],
+            fill=TERRACOTTA,
+        )
         c.rect((hx - w * 0.07, by - w * 0.17, hx + w * 0.07, by), fill=NAVY)
 
 
 def book_icon(c, cx, cy, s, colour=TEAL):
     """A simple open-book pictogram, size s (half width)."""
-    c.poly([(cx - s, cy - 0.55 * s), (cx, cy - 0.35 * s), (cx, cy + 0.75 * s),
-            (cx - s, cy + 0.55 * s)], fill=colour)
-    c.poly([(cx + s, cy - 0.55 * s), (cx, cy - 0.35 * s), (cx, cy + 0.75 * s),
-            (cx + s, cy + 0.55 * s)], fill=darker(colour, 0.15))
-    c.poly([(cx - 0.88 * s, cy - 0.62 * s), (cx - 0.04 * s, cy - 0.45 * s),
-            (cx - 0.04 * s, cy + 0.6 * s), (cx - 0.88 * s, cy + 0.43 * s)], fill=CREAM)
-    c.poly([(cx + 0.88 * s, cy - 0.62 * s), (cx + 0.04 * s, cy - 0.45 * s),
-            (cx + 0.04 * s, cy + 0.6 * s), (cx + 0.88 * s, cy + 0.43 * s)], fill=hexc("#F6E9D2"))
+    c.poly(
+        [
+            (cx - s, cy - 0.55 * s),
+            (cx, cy - 0.35 * s),
+            (cx, cy + 0.75 * s),
+            (cx - s, cy + 0.55 * s),
+        ],
+        fill=colour,
+    )
+    c.poly(
+        [
+            (cx + s, cy - 0.55 * s),
+            (cx, cy - 0.35 * s),
+            (cx, cy + 0.75 * s),
+            (cx + s, cy + 0.55 * s),
+        ],
+        fill=darker(colour, 0.15),
+    )
+    c.poly(
+        [
+            (cx - 0.88 * s, cy - 0.62 * s),
+            (cx - 0.04 * s, cy - 0.45 * s),
+            (cx - 0.04 * s, cy + 0.6 * s),
+            (cx - 0.88 * s, cy + 0.43 * s),
+        ],
+        fill=CREAM,
+    )
+    c.poly(
+        [
+            (cx + 0.88 * s, cy - 0.62 * s),
+            (cx + 0.04 * s, cy - 0.45 * s),
+            (cx + 0.04 * s, cy + 0.6 * s),
+            (cx + 0.88 * s, cy + 0.43 * s),
+        ],
+        fill=hexc("#F6E9D2"),
+    )
     for i in range(3):
         yy = cy - 0.25 * s + i * 0.25 * s
-        c.line([(cx - 0.72 * s, yy), (cx - 0.2 * s, yy + 0.1 * s)], lighter(colour, 0.3),
-               max(2, 0.05 * s))
-        c.line([(cx + 0.2 * s, yy + 0.1 * s), (cx + 0.72 * s, yy)], lighter(colour, 0.3),
-               max(2, 0.05 * s))
+        c.line(
+            [(cx - 0.72 * s, yy), (cx - 0.2 * s, yy + 0.1 * s)],
+            lighter(colour, 0.3),
+            max(2, 0.05 * s),
+        )
+        c.line(
+            [(cx + 0.2 * s, yy + 0.1 * s), (cx + 0.72 * s, yy)],
+            lighter(colour, 0.3),
+            max(2, 0.05 * s),
+        )
 
 
-def bookshelf_row(c, rng, x0, x1, base, hmin, hmax, colours=BOOK_COLOURS,
-                  decor=True, wmin=18, wmax=34):
+def bookshelf_row(
+    c, rng, x0, x1, base, hmin, hmax, colours=BOOK_COLOURS, decor=True, wmin=18, wmax=34
+):
     """Book spines standing on a shelf board at y=base, from x0 to x1."""
     x = x0 + rng.randint(4, 14)
     while x < x1 - 20:
@@ -424,8 +599,10 @@ def bookshelf_row(c, rng, x0, x1, base, hmin, hmax, colours=BOOK_COLOURS,
             # a small plant pot
             c.rect((x + 8, base - 38, x + 52, base), fill=TERRACOTTA, r=6)
             for dx, dy in ((-14, -30), (0, -44), (14, -30)):
-                c.ellipse((x + 30 + dx - 12, base - 38 + dy - 14,
-                           x + 30 + dx + 12, base - 38 + dy + 14), fill=SAGE)
+                c.ellipse(
+                    (x + 30 + dx - 12, base - 38 + dy - 14, x + 30 + dx + 12, base - 38 + dy + 14),
+                    fill=SAGE,
+                )
             x += 70
             continue
         w = rng.randint(wmin, wmax)
@@ -449,34 +626,72 @@ def bookshelf_row(c, rng, x0, x1, base, hmin, hmax, colours=BOOK_COLOURS,
 
 
 def mug(c, x, y, w, h, colour, drink=hexc("#6B3E26"), steam=True):
-    c.arc((x + w - w * 0.18, y + h * 0.2, x + w + w * 0.35, y + h * 0.7), 270, 90,
-          fill=darker(colour, 0.15), width=w * 0.12)
+    c.arc(
+        (x + w - w * 0.18, y + h * 0.2, x + w + w * 0.35, y + h * 0.7),
+        270,
+        90,
+        fill=darker(colour, 0.15),
+        width=w * 0.12,
+    )
     c.rect((x, y, x + w, y + h), fill=colour, r=w * 0.18)
     c.ellipse((x, y - w * 0.12, x + w, y + w * 0.12), fill=darker(colour, 0.2))
     c.ellipse((x + w * 0.08, y - w * 0.06, x + w * 0.92, y + w * 0.1), fill=drink)
     if steam:
         for i, dx in enumerate((0.3, 0.62)):
             sx = x + w * dx
-            c.arc((sx - 12, y - 70 + i * 8, sx + 12, y - 38 + i * 8), 90, 270,
-                  fill=(255, 255, 255), width=4)
-            c.arc((sx - 12, y - 40 + i * 8, sx + 12, y - 10 + i * 8), 270, 90,
-                  fill=(255, 255, 255), width=4)
+            c.arc(
+                (sx - 12, y - 70 + i * 8, sx + 12, y - 38 + i * 8),
+                90,
+                270,
+                fill=(255, 255, 255),
+                width=4,
+            )
+            c.arc(
+                (sx - 12, y - 40 + i * 8, sx + 12, y - 10 + i * 8),
+                270,
+                90,
+                fill=(255, 255, 255),
+                width=4,
+            )
 
 
 def plant(c, cx, base, s, pot=TERRACOTTA, leaf=SAGE):
     """A potted plant; s is the pot half-width."""
-    c.ellipse((cx - 1.7 * s, base - 5.6 * s, cx + 1.7 * s, base - 1.2 * s),
-              fill=darker(leaf, 0.22))
-    leaves = [(-1.5, -2.3), (1.5, -2.3), (-0.85, -3.3), (0.85, -3.3), (0, -3.9),
-              (-2.0, -1.3), (2.0, -1.3)]
+    c.ellipse((cx - 1.7 * s, base - 5.6 * s, cx + 1.7 * s, base - 1.2 * s), fill=darker(leaf, 0.22))
+    leaves = [
+        (-1.5, -2.3),
+        (1.5, -2.3),
+        (-0.85, -3.3),
+        (0.85, -3.3),
+        (0, -3.9),
+        (-2.0, -1.3),
+        (2.0, -1.3),
+    ]
     for i, (dx, dy) in enumerate(leaves):
         col = leaf if i % 2 else darker(leaf, 0.1)
-        c.ellipse((cx + dx * s - 0.65 * s, base - 1.6 * s + dy * s - 1.0 * s,
-                   cx + dx * s + 0.65 * s, base - 1.6 * s + dy * s + 1.0 * s), fill=col)
-    c.poly([(cx - s, base - 1.7 * s), (cx + s, base - 1.7 * s), (cx + 0.75 * s, base),
-            (cx - 0.75 * s, base)], fill=pot)
-    c.rect((cx - 1.1 * s, base - 1.9 * s, cx + 1.1 * s, base - 1.55 * s),
-           fill=darker(pot, 0.12), r=0.1 * s)
+        c.ellipse(
+            (
+                cx + dx * s - 0.65 * s,
+                base - 1.6 * s + dy * s - 1.0 * s,
+                cx + dx * s + 0.65 * s,
+                base - 1.6 * s + dy * s + 1.0 * s,
+            ),
+            fill=col,
+        )
+    c.poly(
+        [
+            (cx - s, base - 1.7 * s),
+            (cx + s, base - 1.7 * s),
+            (cx + 0.75 * s, base),
+            (cx - 0.75 * s, base),
+        ],
+        fill=pot,
+    )
+    c.rect(
+        (cx - 1.1 * s, base - 1.9 * s, cx + 1.1 * s, base - 1.55 * s),
+        fill=darker(pot, 0.12),
+        r=0.1 * s,
+    )
 
 
 def fruit_pile(c, cx, base, r, n, colour, leaf=None):
@@ -497,12 +712,16 @@ def banana_bunch(c, cx, top, s):
     c.line([(cx, top - 20), (cx, top + 6)], hexc("#6B4A2B"), 5)
     for i, dx in enumerate((-0.9, -0.45, 0, 0.45, 0.9)):
         x = cx + dx * s
-        c.chord((x - 0.55 * s, top - 0.3 * s, x + 0.55 * s, top + 2.2 * s), 90, 270,
-                fill=MUSTARD if i % 2 else hexc("#F5C84C"))
-        c.ellipse((x - 0.1 * s, top + 1.85 * s, x + 0.1 * s, top + 2.05 * s),
-                  fill=hexc("#5B4426"))
-    c.rect((cx - 0.25 * s, top - 0.15 * s, cx + 0.25 * s, top + 0.25 * s),
-           fill=hexc("#7A9A3A"), r=4)
+        c.chord(
+            (x - 0.55 * s, top - 0.3 * s, x + 0.55 * s, top + 2.2 * s),
+            90,
+            270,
+            fill=MUSTARD if i % 2 else hexc("#F5C84C"),
+        )
+        c.ellipse((x - 0.1 * s, top + 1.85 * s, x + 0.1 * s, top + 2.05 * s), fill=hexc("#5B4426"))
+    c.rect(
+        (cx - 0.25 * s, top - 0.15 * s, cx + 0.25 * s, top + 0.25 * s), fill=hexc("#7A9A3A"), r=4
+    )
 
 
 def bunting(c, x0, x1, y, sag, n, colours):
@@ -514,8 +733,7 @@ def bunting(c, x0, x1, y, sag, n, colours):
     for i in range(n):
         (ax, ay), (bx, by) = pts[i], pts[i + 1]
         mx, my = (ax + bx) / 2, (ay + by) / 2
-        c.poly([(ax + 4, ay + 1), (bx - 4, by + 1), (mx, my + 48)],
-               fill=colours[i % len(colours)])
+        c.poly([(ax + 4, ay + 1), (bx - 4, by + 1), (mx, my + 48)], fill=colours[i % len(colours)])
 
 
 def fit_text(c, s, size, max_w, bold=False, min_size=28):
@@ -529,9 +747,10 @@ def fit_text(c, s, size, max_w, bold=False, min_size=28):
 # 1. Zoom gallery view
 # --------------------------------------------------------------------------
 
+
 def tile_background(t, i):
     w, h = t.w, t.h
-    if i == 0:    # library shelves
+    if i == 0:  # library shelves
         t.gradient((0, 0, w, h), hexc("#F2D7B0"), hexc("#E7C08E"))
         t.rect((0, 16, w, 150), fill=hexc("#9A6A45"))
         rng = random.Random(11)
@@ -563,7 +782,7 @@ def tile_background(t, i):
         t.rect((312, 112, 330, 150), fill=TERRACOTTA, r=3)
         t.rect((332, 118, 348, 150), fill=NAVY, r=3)
         t.rect((350, 108, 370, 150), fill=TEAL, r=3)
-    else:         # wood panels, red-and-white flag
+    else:  # wood panels, red-and-white flag
         t.gradient((0, 0, w, h), hexc("#D9A978"), hexc("#C48E5C"))
         for x in range(0, w, 66):
             t.rect((x, 0, x + 3, h), fill=hexc("#B98050"))
@@ -590,20 +809,29 @@ def make_zoom():
     # meeting title bar
     c.rect((sx0, sy0, sx1, sy0 + 56), fill=hexc("#252833"))
     c.rect((sx0 + 24, sy0 + 15, sx0 + 50, sy0 + 41), fill=hexc("#3FB67E"), r=6)
-    c.text((sx0 + 66, sy0 + 28), "Bimtek Transformasi Perpustakaan", 28,
-           hexc("#E6E3DD"), anchor="lm")
+    c.text(
+        (sx0 + 66, sy0 + 28), "Bimtek Transformasi Perpustakaan", 28, hexc("#E6E3DD"), anchor="lm"
+    )
     c.rect((sx1 - 56, sy0 + 16, sx1 - 24, sy0 + 40), fill=hexc("#4A4E5E"), r=5)
     # tiles
     people = [
         ("Esnalianti", dict(skin=SKIN[1], shirt=hexc("#3D7A9E"), hijab=hexc("#C8553D"))),
         ("Sunarsih", dict(skin=SKIN[0], shirt=hexc("#5B7F3A"), hijab=hexc("#F2C14E"))),
         ("Feri Sutomo", dict(skin=SKIN[3], shirt=hexc("#E07A5F"), collar=hexc("#FFF4E4"))),
-        ("Andre Satria Renaldo", dict(skin=SKIN[2], shirt=hexc("#3D405B"), glasses=True,
-                                      collar=hexc("#F4F1EA"))),
-        ("Lopi Adriansyah", dict(skin=SKIN[5], shirt=hexc("#2F8F8B"), hair=HAIR_BROWN,
-                                 collar=hexc("#E9F3F1"))),
-        ("Sumarto", dict(skin=SKIN[4], shirt=hexc("#8E4A6B"), peci=True, glasses=True,
-                         collar=hexc("#F7E9EF"))),
+        (
+            "Andre Satria Renaldo",
+            dict(skin=SKIN[2], shirt=hexc("#3D405B"), glasses=True, collar=hexc("#F4F1EA")),
+        ),
+        (
+            "Lopi Adriansyah",
+            dict(skin=SKIN[5], shirt=hexc("#2F8F8B"), hair=HAIR_BROWN, collar=hexc("#E9F3F1")),
+        ),
+        (
+            "Sumarto",
+            dict(
+                skin=SKIN[4], shirt=hexc("#8E4A6B"), peci=True, glasses=True, collar=hexc("#F7E9EF")
+            ),
+        ),
     ]
     tw, th, gap = 400, 288, 16
     gx0 = (sx0 + sx1) / 2 - (3 * tw + 2 * gap) / 2
@@ -629,8 +857,7 @@ def make_zoom():
             t.line([(tw - 47, 21), (tw - 21, 47)], (255, 255, 255), 4)
         c.paste(t, x, y, r=12)
         if i == 3:  # active speaker
-            c.rect((x - 8, y - 8, x + tw + 8, y + th + 8), outline=hexc("#F5D04C"),
-                   width=8, r=18)
+            c.rect((x - 8, y - 8, x + tw + 8, y + th + 8), outline=hexc("#F5D04C"), width=8, r=18)
     # toolbar
     ty0 = sy1 - 88
     c.rect((sx0, ty0, sx1, sy1), fill=hexc("#101117"))
@@ -641,22 +868,21 @@ def make_zoom():
     c.line([(sx0 + 62, cy + 16), (sx0 + 62, cy + 26)], hexc("#E9E7E2"), 4)
     # camera
     c.rect((sx0 + 122, cy - 16, sx0 + 160, cy + 16), fill=hexc("#E9E7E2"), r=6)
-    c.poly([(sx0 + 162, cy - 4), (sx0 + 180, cy - 15), (sx0 + 180, cy + 15),
-            (sx0 + 162, cy + 4)], fill=hexc("#E9E7E2"))
+    c.poly(
+        [(sx0 + 162, cy - 4), (sx0 + 180, cy - 15), (sx0 + 180, cy + 15), (sx0 + 162, cy + 4)],
+        fill=hexc("#E9E7E2"),
+    )
     mid = (sx0 + sx1) / 2
     # participants
     for dx in (-18, 10):
         c.circle(mid - 150 + dx, cy - 10, 10, fill=hexc("#E9E7E2"))
-        c.chord((mid - 168 + dx, cy + 2, mid - 132 + dx, cy + 34), 180, 360,
-                fill=hexc("#E9E7E2"))
+        c.chord((mid - 168 + dx, cy + 2, mid - 132 + dx, cy + 34), 180, 360, fill=hexc("#E9E7E2"))
     # chat bubble
     c.rect((mid - 52, cy - 20, mid - 8, cy + 12), fill=hexc("#E9E7E2"), r=8)
-    c.poly([(mid - 44, cy + 10), (mid - 30, cy + 10), (mid - 46, cy + 24)],
-           fill=hexc("#E9E7E2"))
+    c.poly([(mid - 44, cy + 10), (mid - 30, cy + 10), (mid - 46, cy + 24)], fill=hexc("#E9E7E2"))
     # share screen
     c.rect((mid + 40, cy - 24, mid + 96, cy + 24), fill=hexc("#3FB67E"), r=10)
-    c.poly([(mid + 68, cy - 14), (mid + 84, cy + 2), (mid + 52, cy + 2)],
-           fill=(255, 255, 255))
+    c.poly([(mid + 68, cy - 14), (mid + 84, cy + 2), (mid + 52, cy + 2)], fill=(255, 255, 255))
     c.rect((mid + 63, cy, mid + 73, cy + 14), fill=(255, 255, 255))
     # record
     c.circle(mid + 160, cy, 18, outline=hexc("#E9E7E2"), width=4)
@@ -682,6 +908,7 @@ def make_zoom():
 # 2. presentation slide
 # --------------------------------------------------------------------------
 
+
 def make_materi():
     W, H = 1600, 1200
     c = Canvas(W, H, hexc("#EBD3B0"))
@@ -705,12 +932,10 @@ def make_materi():
     tsize = min(fit_text(c, t, 66, x1 - x0 - 160, bold=True) for t in title)
     ty = y0 + 78
     for k, t in enumerate(title):
-        c.text((x0 + 80, ty + k * (tsize + 16)), t, tsize, NAVY if k == 0 else MAROON,
-               bold=True)
+        c.text((x0 + 80, ty + k * (tsize + 16)), t, tsize, NAVY if k == 0 else MAROON, bold=True)
     uy = ty + 2 * (tsize + 16) + 18
     c.rect((x0 + 80, uy, x0 + 300, uy + 10), fill=MUSTARD, r=5)
-    bullets = ["Perpustakaan di masa pandemi", "Inovasi layanan",
-               "Kemitraan dengan lembaga lain"]
+    bullets = ["Perpustakaan di masa pandemi", "Inovasi layanan", "Kemitraan dengan lembaga lain"]
     by = uy + 108
     bcol = [TERRACOTTA, TEAL, MUSTARD]
     for k, b in enumerate(bullets):
@@ -737,6 +962,7 @@ def make_materi():
 # 3. meeting room with bookshelves
 # --------------------------------------------------------------------------
 
+
 def laptop_back(c, cx, top, w, screen):
     """A laptop with its screen facing the viewer; returns keyboard y."""
     h = round(w * 0.62 / 8) * 8
@@ -747,12 +973,21 @@ def laptop_back(c, cx, top, w, screen):
     if kind == "slide":
         c.rect((sx0, sy0, sx1, sy0 + 22), fill=TERRACOTTA)
         for k in range(3):
-            c.rect((sx0 + 24, sy0 + 48 + k * 30, sx0 + 24 + (sx1 - sx0) * (0.6 - k * 0.1),
-                    sy0 + 60 + k * 30), fill=hexc("#C9BBA6"), r=5)
+            c.rect(
+                (
+                    sx0 + 24,
+                    sy0 + 48 + k * 30,
+                    sx0 + 24 + (sx1 - sx0) * (0.6 - k * 0.1),
+                    sy0 + 60 + k * 30,
+                ),
+                fill=hexc("#C9BBA6"),
+                r=5,
+            )
         book_icon(c, sx1 - 50, sy1 - 50, 30, TEAL)
     elif kind == "chart":
-        for k, (hh, col) in enumerate(((0.35, TEAL), (0.6, MUSTARD), (0.5, CORAL),
-                                       (0.8, TERRACOTTA))):
+        for k, (hh, col) in enumerate(
+            ((0.35, TEAL), (0.6, MUSTARD), (0.5, CORAL), (0.8, TERRACOTTA))
+        ):
             bx = sx0 + 30 + k * 52
             c.rect((bx, sy1 - 20 - (sy1 - sy0 - 40) * hh, bx + 36, sy1 - 20), fill=col, r=4)
     else:  # video call grid
@@ -763,13 +998,23 @@ def laptop_back(c, cx, top, w, screen):
             ty = sy0 + 10 + (k // 2) * (gh + 10)
             c.rect((tx, ty, tx + gw, ty + gh), fill=cols[k], r=4)
             c.circle(tx + gw / 2, ty + gh * 0.45, gh * 0.2, fill=SKIN[k])
-            c.chord((tx + gw / 2 - gh * 0.4, ty + gh * 0.72, tx + gw / 2 + gh * 0.4,
-                     ty + gh * 1.3), 180, 360, fill=BOOK_COLOURS[k + 2])
+            c.chord(
+                (tx + gw / 2 - gh * 0.4, ty + gh * 0.72, tx + gw / 2 + gh * 0.4, ty + gh * 1.3),
+                180,
+                360,
+                fill=BOOK_COLOURS[k + 2],
+            )
     base = top + h
-    c.poly([(cx - w / 2 - 6, base), (cx + w / 2 + 6, base), (cx + w / 2 + 26, base + 34),
-            (cx - w / 2 - 26, base + 34)], fill=hexc("#C7CAD3"))
-    c.rect((cx - w / 2 - 26, base + 32, cx + w / 2 + 26, base + 40), fill=hexc("#9DA1AD"),
-           r=3)
+    c.poly(
+        [
+            (cx - w / 2 - 6, base),
+            (cx + w / 2 + 6, base),
+            (cx + w / 2 + 26, base + 34),
+            (cx - w / 2 - 26, base + 34),
+        ],
+        fill=hexc("#C7CAD3"),
+    )
+    c.rect((cx - w / 2 - 26, base + 32, cx + w / 2 + 26, base + 40), fill=hexc("#9DA1AD"), r=3)
     return base + 20
 
 
@@ -808,12 +1053,21 @@ def make_ruang_rapat():
     mug(c, 130, 706, 56, 54, CORAL, steam=False)
     # three librarians at their laptops, seen from behind
     people = [
-        (328, ("slide", hexc("#FFF8EC")), dict(skin=SKIN[1], shirt=hexc("#C8553D"),
-                                                hijab=hexc("#2F6F73"))),
-        (800, ("chart", hexc("#FDF3E1")), dict(skin=SKIN[3], shirt=hexc("#3D7A9E"),
-                                                hair=HAIR_BLACK)),
-        (1272, ("call", hexc("#1C1E26")), dict(skin=SKIN[0], shirt=hexc("#E9C46A"),
-                                                hair=HAIR_BROWN, style="ponytail")),
+        (
+            328,
+            ("slide", hexc("#FFF8EC")),
+            dict(skin=SKIN[1], shirt=hexc("#C8553D"), hijab=hexc("#2F6F73")),
+        ),
+        (
+            800,
+            ("chart", hexc("#FDF3E1")),
+            dict(skin=SKIN[3], shirt=hexc("#3D7A9E"), hair=HAIR_BLACK),
+        ),
+        (
+            1272,
+            ("call", hexc("#1C1E26")),
+            dict(skin=SKIN[0], shirt=hexc("#E9C46A"), hair=HAIR_BROWN, style="ponytail"),
+        ),
     ]
     for x, (kind, bg), kw in people:
         laptop_back(c, x, 584, 288, (bg, kind))
@@ -829,6 +1083,7 @@ def make_ruang_rapat():
 # 4. two people talking, highland window
 # --------------------------------------------------------------------------
 
+
 def make_diskusi():
     W, H = 1600, 1200
     c = Canvas(W, H, hexc("#F3DDBB"))
@@ -841,14 +1096,30 @@ def make_diskusi():
     c.circle(1010, 210, 46, fill=hexc("#FFE7A3"))
     c.glow(1010, 210, 160, 160, hexc("#FFF3D0"), 0.6)
     # distant volcano, hills, tea rows
-    c.poly([(wx0, 470), (640, 330), (760, 260), (800, 262), (930, 340), (wx1, 430),
-            (wx1, wy1), (wx0, wy1)], fill=hexc("#A7C4C2"))
+    c.poly(
+        [
+            (wx0, 470),
+            (640, 330),
+            (760, 260),
+            (800, 262),
+            (930, 340),
+            (wx1, 430),
+            (wx1, wy1),
+            (wx0, wy1),
+        ],
+        fill=hexc("#A7C4C2"),
+    )
     c.ellipse((300, 400, 900, 760), fill=hexc("#8DBB8C"))
     c.ellipse((760, 420, 1400, 760), fill=hexc("#79AE78"))
     c.ellipse((380, 500, 1260, 900), fill=hexc("#5E9A5F"))
     for k in range(6):
-        c.arc((380 - k * 40, 520 + k * 30, 1260 + k * 40, 920 + k * 30), 200, 340,
-              fill=hexc("#4E8750"), width=6)
+        c.arc(
+            (380 - k * 40, 520 + k * 30, 1260 + k * 40, 920 + k * 30),
+            200,
+            340,
+            fill=hexc("#4E8750"),
+            width=6,
+        )
     # clip the landscape to the window by repainting the wall around it
     c.gradient((0, 0, W, wy0 - 18), hexc("#F6E4C6"), hexc("#F5E1C2"))
     c.gradient((0, wy1 + 18, W, 800), hexc("#F2DAB6"), hexc("#EFD2A8"))
@@ -883,8 +1154,10 @@ def make_diskusi():
     c.gradient((0, ty, W, H), hexc("#C98F5A"), hexc("#B07444"))
     c.rect((0, ty, W, ty + 12), fill=hexc("#DDA873"))
     # arms resting on the table
-    for cx, f, skin, shirt in ((390, 1, SKIN[1], hexc("#3D7A9E")),
-                              (1210, -1, SKIN[3], hexc("#5B7F3A"))):
+    for cx, f, skin, shirt in (
+        (390, 1, SKIN[1], hexc("#3D7A9E")),
+        (1210, -1, SKIN[3], hexc("#5B7F3A")),
+    ):
         sleeve = darker(shirt, 0.1)
         c.thick((cx + f * 40, 660), (cx + f * 70, ty + 60), sleeve, 70)
         c.thick((cx + f * 70, ty + 60), (cx + f * 175, ty + 72), sleeve, 66)
@@ -920,13 +1193,28 @@ def make_diskusi():
 # 5. seven principles infographic (transparent PNG)
 # --------------------------------------------------------------------------
 
+
 def make_asas():
     W, H = 1200, 800
     c = Canvas(W, H, (0, 0, 0, 0), mode="RGBA", scale=4)  # finer soft edges
-    labels = ["Pembelajaran", "Demokrasi", "Keadilan", "Profesional", "Terbuka",
-              "Terukur", "Kemitraan"]
-    colours = [hexc("#E07A5F"), hexc("#F2A541"), hexc("#E9C46A"), hexc("#6AA56F"),
-               hexc("#2F8F8B"), hexc("#3D7A9E"), hexc("#8E5A9B")]
+    labels = [
+        "Pembelajaran",
+        "Demokrasi",
+        "Keadilan",
+        "Profesional",
+        "Terbuka",
+        "Terukur",
+        "Kemitraan",
+    ]
+    colours = [
+        hexc("#E07A5F"),
+        hexc("#F2A541"),
+        hexc("#E9C46A"),
+        hexc("#6AA56F"),
+        hexc("#2F8F8B"),
+        hexc("#3D7A9E"),
+        hexc("#8E5A9B"),
+    ]
     n = len(labels)
     xs = [150 + i * 150 for i in range(n)]
     ys = [225 if i % 2 == 0 else 505 for i in range(n)]
@@ -943,16 +1231,21 @@ def make_asas():
         size = fit_text(c, labels[i], 30, 240, bold=True)
         lw = c.textlen(labels[i], size, bold=True) + 36
         ly = y + R + 24
-        c.rect((x - lw / 2, ly, x + lw / 2, ly + 52), fill=(255, 255, 255, 255),
-               r=26, outline=col + (255,), width=4)
-        c.text((x, ly + 26), labels[i], size, darker(col, 0.45) + (255,), bold=True,
-               anchor="mm")
+        c.rect(
+            (x - lw / 2, ly, x + lw / 2, ly + 52),
+            fill=(255, 255, 255, 255),
+            r=26,
+            outline=col + (255,),
+            width=4,
+        )
+        c.text((x, ly + 26), labels[i], size, darker(col, 0.45) + (255,), bold=True, anchor="mm")
     return c.final()
 
 
 # --------------------------------------------------------------------------
 # 6. storytelling contest stage
 # --------------------------------------------------------------------------
+
 
 def make_panggung():
     W, H = 1600, 1200
@@ -982,16 +1275,24 @@ def make_panggung():
     c.rect((bx0, by0, bx1, by0 + 16), fill=hexc("#D7263D"), r=8)
     c.rect((bx0, by1 - 16, bx1, by1), fill=hexc("#D7263D"), r=8)
     size = fit_text(c, "Lomba Bercerita SD 2021", 68, bx1 - bx0 - 80, bold=True)
-    c.text(((bx0 + bx1) / 2, (by0 + by1) / 2 + 2), "Lomba Bercerita SD 2021", size,
-           hexc("#8E1F2A"), bold=True, anchor="mm")
+    c.text(
+        ((bx0 + bx1) / 2, (by0 + by1) / 2 + 2),
+        "Lomba Bercerita SD 2021",
+        size,
+        hexc("#8E1F2A"),
+        bold=True,
+        anchor="mm",
+    )
     bunting(c, 260, W - 260, 272, 70, 14, [hexc("#D7263D"), hexc("#FFFFFF")])
     # stage
     c.poly([(176, 800), (W - 176, 800), (W - 104, 880), (104, 880)], fill=hexc("#C68B55"))
     c.rect((176, 800, W - 176, 804), fill=hexc("#DDA774"))
     c.rect((104, 880, W - 104, 992), fill=hexc("#8E5634"))
     for k in range(13):
-        c.rect((136 + k * 104, 896, 224 + k * 104, 976),
-               fill=hexc("#D7263D") if k % 2 == 0 else hexc("#F7F1E8"))
+        c.rect(
+            (136 + k * 104, 896, 224 + k * 104, 976),
+            fill=hexc("#D7263D") if k % 2 == 0 else hexc("#F7F1E8"),
+        )
     c.gradient((0, 992, W, H), hexc("#B8875E"), hexc("#A0714B"))
     # plants at the corners of the stage
     plant(c, 300, 850, 40, pot=hexc("#3D7A9E"), leaf=hexc("#5E9C6A"))
@@ -1020,12 +1321,12 @@ def make_panggung():
     c.rect((cx - 12, 600, cx + 12, 614), fill=hexc("#C9A227"))
     # tie, collar
     c.poly([(cx - 30, 455), (cx + 30, 455), (cx, 488)], fill=darker(skin, 0.1))
-    c.poly([(cx - 12, 480), (cx + 12, 480), (cx + 16, 560), (cx, 580), (cx - 16, 560)],
-           fill=hexc("#C62828"))
-    c.poly([(cx - 38, 448), (cx - 2, 480), (cx - 24, 500), (cx - 50, 464)],
-           fill=(255, 255, 255))
-    c.poly([(cx + 38, 448), (cx + 2, 480), (cx + 24, 500), (cx + 50, 464)],
-           fill=(255, 255, 255))
+    c.poly(
+        [(cx - 12, 480), (cx + 12, 480), (cx + 16, 560), (cx, 580), (cx - 16, 560)],
+        fill=hexc("#C62828"),
+    )
+    c.poly([(cx - 38, 448), (cx - 2, 480), (cx - 24, 500), (cx - 50, 464)], fill=(255, 255, 255))
+    c.poly([(cx + 38, 448), (cx + 2, 480), (cx + 24, 500), (cx + 50, 464)], fill=(255, 255, 255))
     # head
     c.rect((cx - 22, hy + 40, cx + 22, hy + 78), fill=darker(skin, 0.1), r=10)
     for s in (-1, 1):
@@ -1058,6 +1359,7 @@ def make_panggung():
 # 7. digital reading corner at the market
 # --------------------------------------------------------------------------
 
+
 def stall(c, x0, x1, top, counter, stripes):
     """A market stall's posts and striped awning (the counter is separate)."""
     c.rect((x0 + 10, top, x0 + 24, counter + 120), fill=hexc("#7A5A3C"))
@@ -1067,18 +1369,25 @@ def stall(c, x0, x1, top, counter, stripes):
     sw = (x1 - x0) / n
     for k in range(n):
         col = stripes[k % 2]
-        c.poly([(x0 + 30 + k * (sw - 7.5), top), (x0 + 30 + (k + 1) * (sw - 7.5), top),
-                (x0 + (k + 1) * sw, aw_y), (x0 + k * sw, aw_y)], fill=col)
-        c.chord((x0 + k * sw, aw_y - sw / 2, x0 + (k + 1) * sw, aw_y + sw / 2), 0, 180,
-                fill=col)
+        c.poly(
+            [
+                (x0 + 30 + k * (sw - 7.5), top),
+                (x0 + 30 + (k + 1) * (sw - 7.5), top),
+                (x0 + (k + 1) * sw, aw_y),
+                (x0 + k * sw, aw_y),
+            ],
+            fill=col,
+        )
+        c.chord((x0 + k * sw, aw_y - sw / 2, x0 + (k + 1) * sw, aw_y + sw / 2), 0, 180, fill=col)
 
 
 def stall_counter(c, x0, x1, counter):
     c.rect((x0, counter, x1, counter + 18), fill=hexc("#A7774D"))
     c.rect((x0 + 10, counter + 18, x1 - 10, counter + 120), fill=hexc("#8C6040"))
     for k in range(3):
-        c.rect((x0 + 20, counter + 34 + k * 28, x1 - 20, counter + 40 + k * 28),
-               fill=hexc("#7A5236"))
+        c.rect(
+            (x0 + 20, counter + 34 + k * 28, x1 - 20, counter + 40 + k * 28), fill=hexc("#7A5236")
+        )
 
 
 def make_pojok_baca():
@@ -1099,15 +1408,26 @@ def make_pojok_baca():
     # floor
     c.gradient((0, 720, W, H), hexc("#D8C4A6"), hexc("#C8AE8A"))
     # background stalls
-    stalls = [(40, 560, 300, (hexc("#D7263D"), hexc("#FFF3E3"))),
-              (560, 1080, 280, (hexc("#2F8F8B"), hexc("#FFF3E3"))),
-              (1080, 1600, 300, (hexc("#F2A541"), hexc("#FFF3E3")))]
+    stalls = [
+        (40, 560, 300, (hexc("#D7263D"), hexc("#FFF3E3"))),
+        (560, 1080, 280, (hexc("#2F8F8B"), hexc("#FFF3E3"))),
+        (1080, 1600, 300, (hexc("#F2A541"), hexc("#FFF3E3"))),
+    ]
     for x0, x1, top, stripes in stalls:
         stall(c, x0, x1, top, 560, stripes)
     # vendors behind the counters
     person_front(c, 800, 470, 34, SKIN[3], hexc("#E07A5F"), hijab=hexc("#6A4C93"))
-    person_front(c, 1380, 478, 32, SKIN[1], hexc("#3D7A9E"), hair=HAIR_BLACK,
-                 peci=True, collar=hexc("#F4F1EA"))
+    person_front(
+        c,
+        1380,
+        478,
+        32,
+        SKIN[1],
+        hexc("#3D7A9E"),
+        hair=HAIR_BLACK,
+        peci=True,
+        collar=hexc("#F4F1EA"),
+    )
     for x0, x1, _, _ in stalls:
         stall_counter(c, x0, x1, 560)
     # fruit on the counters
@@ -1128,8 +1448,10 @@ def make_pojok_baca():
     c.poly([(64, 1040), (1184, 1040), (1264, 1184), (0, 1184)], fill=hexc("#D9A441"))
     for y0, y1 in ((1064, 1072), (1152, 1160)):
         t0, t1 = (y0 - 1040) / 144, (y1 - 1040) / 144
-        c.poly([(64 - 64 * t0, y0), (1184 + 80 * t0, y0), (1184 + 80 * t1, y1),
-                (64 - 64 * t1, y1)], fill=hexc("#C1452F"))
+        c.poly(
+            [(64 - 64 * t0, y0), (1184 + 80 * t0, y0), (1184 + 80 * t1, y1), (64 - 64 * t1, y1)],
+            fill=hexc("#C1452F"),
+        )
     # sign
     gx0, gy0, gx1, gy1 = 200, 192, 1024, 320
     c.line([(gx0 + 64, 120), (gx0 + 64, gy0)], hexc("#5B4426"), 6)
@@ -1141,8 +1463,14 @@ def make_pojok_baca():
     tw = c.textlen("Pojok Baca Digital", size, bold=True)
     left = (gx0 + gx1) / 2 - (tw + 110) / 2
     book_icon(c, left + 42, (gy0 + gy1) / 2, 42, MUSTARD)
-    c.text((left + 110, (gy0 + gy1) / 2 + 2), "Pojok Baca Digital", size,
-           (255, 252, 240), bold=True, anchor="lm")
+    c.text(
+        (left + 110, (gy0 + gy1) / 2 + 2),
+        "Pojok Baca Digital",
+        size,
+        (255, 252, 240),
+        bold=True,
+        anchor="lm",
+    )
     # bookshelf
     kx0, kx1, ky0, ky1 = 112, 560, 472, 1080
     c.shadow((kx0, ky0, kx1, ky1), blur=14, opacity=0.35)
@@ -1159,8 +1487,7 @@ def make_pojok_baca():
                 c.circle(bx + 60, r1 - 96, 28, fill=lighter(col, 0.5))
                 c.rect((bx + 20, r1 - 40, bx + 100, r1 - 28), fill=lighter(col, 0.5), r=5)
         else:
-            bookshelf_row(c, rng, kx0 + 16, kx1 - 16, r1, 110, 160, decor=False,
-                          wmin=26, wmax=44)
+            bookshelf_row(c, rng, kx0 + 16, kx1 - 16, r1, 110, 160, decor=False, wmin=26, wmax=44)
         c.rect((kx0 + 8, r1, kx1 - 8, r1 + 16), fill=hexc("#B88356"))
     # little table with the tablet
     c.shadow((660, 1000, 1030, 1060), blur=10, opacity=0.35, ellipse=True)
@@ -1190,10 +1517,10 @@ def make_pojok_baca():
     for s in (-1, 1):
         c.rect((kx + s * 44 - 22, 890, kx + s * 44 + 22, 1010), fill=trousers, r=12)
         c.rect((kx + s * 44 - 18, 1000, kx + s * 44 + 18, 1040), fill=skin, r=8)
-        c.ellipse((kx + s * 44 - 28 + s * 6, 1026, kx + s * 44 + 28 + s * 6, 1060),
-                  fill=hexc("#E07A5F"))
-    person_front(c, kx, 650, 50, skin, hexc("#F2A541"), hair=HAIR_BLACK, style="long",
-                 sw=1.9)
+        c.ellipse(
+            (kx + s * 44 - 28 + s * 6, 1026, kx + s * 44 + 28 + s * 6, 1060), fill=hexc("#E07A5F")
+        )
+    person_front(c, kx, 650, 50, skin, hexc("#F2A541"), hair=HAIR_BLACK, style="long", sw=1.9)
     c.rect((kx - 96, 856, kx + 96, 912), fill=trousers, r=26)
     for s in (-1, 1):
         c.thick((kx + s * 82, 760), (kx + s * 104, 830), hexc("#E8973A"), 34)
@@ -1212,6 +1539,7 @@ def make_pojok_baca():
 # --------------------------------------------------------------------------
 # output
 # --------------------------------------------------------------------------
+
 
 def save_jpeg(img, path):
     img = img.convert("RGB")
@@ -1240,7 +1568,7 @@ def quantize_rgba(img, colours=176, alpha_levels=10):
     q = rgb.quantize(colors=colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     base = q.getpalette()[: 3 * colours]
     step = 255 / alpha_levels
-    entries = {}   # (colour index, alpha) -> palette index
+    entries = {}  # (colour index, alpha) -> palette index
     palette, trns = [0, 0, 0], [0]
     out = []
     for idx, a in zip(_pixels(q), _pixels(alpha)):
@@ -1251,7 +1579,7 @@ def quantize_rgba(img, colours=176, alpha_levels=10):
         key = (idx, a)
         if key not in entries:
             entries[key] = len(trns)
-            palette += base[3 * idx: 3 * idx + 3]
+            palette += base[3 * idx : 3 * idx + 3]
             trns.append(a)
         out.append(entries[key])
     if len(trns) > 256:

@@ -64,7 +64,11 @@ def build(content, output, settings="pelicanconf.py", verbose=False, **overrides
     """Run Pelican on `content` into `output`; the build's exit code is not checked here.
     ``verbose`` adds Pelican's (and our plugins') informational messages to the log."""
     # Each build its own photo cache, unless a test shares one on purpose.
-    extra = {"SITEURL": SITEURL, "WARTA_PHOTO_CACHE": str(output.parent / "photo-cache"), **overrides}
+    extra = {
+        "SITEURL": SITEURL,
+        "WARTA_PHOTO_CACHE": str(output.parent / "photo-cache"),
+        **overrides,
+    }
     command = [
         sys.executable,
         "-m",

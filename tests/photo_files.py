@@ -10,7 +10,6 @@ SERIAL = "SN-48151623-RAHASIA"
 GPS_LATITUDE = (3.0, 28.0, 12.34)  # Curup, 3°28' S
 
 
-
 def phone_photo(path, size=(4000, 3000), orientation=6):
     """A phone photo as the camera stores it: sideways, with the orientation tag that
     turns it upright, a GPS position, the camera's make, model and serial number,

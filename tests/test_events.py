@@ -339,7 +339,9 @@ def test_agenda_pages(bilingual_site):
 def test_agenda_ics_per_language(bilingual_site, prefix, lang):
     cal = icalendar.Calendar.from_ical(bilingual_site.path(prefix + "/agenda.ics").read_bytes())
     vevents = {str(e["UID"]): e for e in cal.walk("VEVENT")}
-    expected = {"bimtek", "lomba", "kunjungan-perpustakaan-keliling"} | ({"pojok-baca"} if lang == "id" else set())
+    expected = {"bimtek", "lomba", "kunjungan-perpustakaan-keliling"} | (
+        {"pojok-baca"} if lang == "id" else set()
+    )
     assert set(vevents) == {f"{slug}.{lang}@perpustakaan.example.id" for slug in expected}
     bimtek = vevents[f"bimtek.{lang}@perpustakaan.example.id"]
     assert bimtek["DTSTART"].dt == date(2020, 7, 27) and bimtek["DTEND"].dt == date(2020, 7, 30)

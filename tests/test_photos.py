@@ -115,7 +115,12 @@ def test_a_lone_captioned_photo_is_a_figure(bilingual_site):
     sources = {s["type"]: s["srcset"] for s in figure.select("source")}
     assert list(sources) == ["image/avif", "image/webp"]
     for srcset in (*sources.values(), img["srcset"]):
-        assert [entry.split()[-1] for entry in srcset.split(", ")] == ["320w", "640w", "960w", "1600w"]
+        assert [entry.split()[-1] for entry in srcset.split(", ")] == [
+            "320w",
+            "640w",
+            "960w",
+            "1600w",
+        ]
     assert img["sizes"] and img["src"].endswith("-640.jpg")
 
 
@@ -151,7 +156,10 @@ def test_the_lead_photo_is_every_listings_thumbnail(bilingual_site):
     pages += ["/en/", "/en/tag/kemitraan/", "/en/category/kegiatan/", "/en/agenda/"]
     for page in pages:
         html = bilingual_site.html(page)
-        link = html.find("a", href=SITEURL + ("/en" if page.startswith("/en/") else "") + ARTICLE.removeprefix(""))
+        link = html.find(
+            "a",
+            href=SITEURL + ("/en" if page.startswith("/en/") else "") + ARTICLE.removeprefix(""),
+        )
         item = link.find_parent(class_="has-photo")
         assert item is not None, page
         img = item.select_one(".card-photo img")
@@ -169,7 +177,9 @@ def test_search_results_get_the_small_lead_photo(bilingual_site):
 def test_link_previews_use_a_1200x630_crop_with_its_alt(bilingual_site):
     for page, alt in ((ARTICLE, "Anak-anak mengerumuni"), (ARTICLE_EN, "Children around")):
         html = bilingual_site.html(page)
-        meta = {m.get("property") or m.get("name"): m["content"] for m in html.select("meta[content]")}
+        meta = {
+            m.get("property") or m.get("name"): m["content"] for m in html.select("meta[content]")
+        }
         assert meta["og:image"].endswith("-og.jpg")
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
         assert meta["og:image:alt"].startswith(alt) and meta["twitter:image:alt"].startswith(alt)
@@ -190,14 +200,21 @@ def test_json_ld_carries_the_lead_photo_in_three_ratios(bilingual_site):
 
 
 def test_feeds_carry_the_lead_photo(bilingual_site):
-    for feed in ("/feeds/all.atom.xml", "/feeds/all.rss.xml", "/en/feeds/all.atom.xml", "/en/feeds/all.rss.xml"):
+    for feed in (
+        "/feeds/all.atom.xml",
+        "/feeds/all.rss.xml",
+        "/en/feeds/all.atom.xml",
+        "/en/feeds/all.rss.xml",
+    ):
         entries = bilingual_site.feed(feed).entries
         [entry] = [e for e in entries if "kunjungan-perpustakaan-keliling" in e.link]
         [enclosure] = entry.enclosures
         assert enclosure.type == "image/jpeg" and enclosure.href.endswith("-960.jpg")
         path = bilingual_site.path(enclosure.href.removeprefix(SITEURL))
         assert int(enclosure.length) == path.stat().st_size
-        assert f'src="{SITEURL}/images/' in (entry.get("content", [{}])[0].get("value") or entry.summary)
+        assert f'src="{SITEURL}/images/' in (
+            entry.get("content", [{}])[0].get("value") or entry.summary
+        )
 
 
 def test_pages_without_a_photo_keep_the_site_share_picture(bilingual_site):
@@ -205,7 +222,10 @@ def test_pages_without_a_photo_keep_the_site_share_picture(bilingual_site):
     meta = {m.get("property"): m["content"] for m in html.select("meta[property]")}
     assert meta["og:image"] == SITEURL + "/images/share.png"
     with Image.open(bilingual_site.path("/images/share.png")) as image:
-        assert (meta["og:image:width"], meta["og:image:height"]) == (str(image.width), str(image.height))
+        assert (meta["og:image:width"], meta["og:image:height"]) == (
+            str(image.width),
+            str(image.height),
+        )
 
 
 # --- Processed once ---------------------------------------------------------------------
@@ -216,11 +236,17 @@ def test_a_second_build_encodes_nothing_and_stale_versions_go(bilingual_site, tm
     shutil.copytree(bilingual_site.output, output)
     cached = {p: p.stat().st_mtime_ns for p in bilingual_site.cache.rglob("*") if p.is_file()}
     site = build(
-        bilingual_site.content, output, verbose=True, WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(bilingual_site.cache)
+        bilingual_site.content,
+        output,
+        verbose=True,
+        WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(bilingual_site.cache),
     )
     assert site.returncode == 0, site.log
     assert "warta.photos: 0 photos encoded, 6 already in" in " ".join(site.log.split())
-    assert {p: p.stat().st_mtime_ns for p in bilingual_site.cache.rglob("*") if p.is_file()} == cached
+    assert {
+        p: p.stat().st_mtime_ns for p in bilingual_site.cache.rglob("*") if p.is_file()
+    } == cached
     # The PNG removed from the article: its versions leave the output.
     content = tmp_path / "content"
     shutil.copytree(bilingual_site.content, content)
@@ -300,9 +326,22 @@ def article_with(content, body, header=""):
             "ditulis sebagai HTML",
         ),
     ],
-    ids=["case", "extension", "no-alt", "lead-no-alt", "lead-missing", "not-image", "truncated", "svg", "outside", "html"],
+    ids=[
+        "case",
+        "extension",
+        "no-alt",
+        "lead-no-alt",
+        "lead-missing",
+        "not-image",
+        "truncated",
+        "svg",
+        "outside",
+        "html",
+    ],
 )
-def test_image_mistakes_stop_the_build(tmp_path, bilingual_site, body, header, files, field, message):
+def test_image_mistakes_stop_the_build(
+    tmp_path, bilingual_site, body, header, files, field, message
+):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "bilingual_site", content)
     article_with(content, body, header)
@@ -366,14 +405,23 @@ def test_resolve_refuses_to_leave_content(tmp_path):
 def test_near_miss(tmp_path):
     (tmp_path / "articles" / "Kunjungan").mkdir(parents=True)
     (tmp_path / "articles" / "Kunjungan" / "Foto1.JPG").write_bytes(b"x")
-    assert photos.near_miss("articles/kunjungan/foto1.jpg", tmp_path) == "articles/Kunjungan/Foto1.JPG"
-    assert photos.near_miss("articles/Kunjungan/foto1.jpeg", tmp_path) == "articles/Kunjungan/Foto1.JPG"
+    assert (
+        photos.near_miss("articles/kunjungan/foto1.jpg", tmp_path) == "articles/Kunjungan/Foto1.JPG"
+    )
+    assert (
+        photos.near_miss("articles/Kunjungan/foto1.jpeg", tmp_path)
+        == "articles/Kunjungan/Foto1.JPG"
+    )
     assert photos.near_miss("articles/kunjungan/lain.jpg", tmp_path) is None
 
 
 def test_versions_never_upscale():
     small = imaging.Photo("a.jpg", 800, 600, False, "0" * 12, 1)
-    assert [v.width for v in imaging.versions(small, ("webp",)) if v.format == "webp"] == [320, 640, 800]
+    assert [v.width for v in imaging.versions(small, ("webp",)) if v.format == "webp"] == [
+        320,
+        640,
+        800,
+    ]
     crops = {v.name: (v.width, v.height) for v in imaging.versions(small, (), crops=True)}
     assert crops["og.jpg"] == (800, 420) and crops["1x1.jpg"] == (600, 600)
 
@@ -396,7 +444,10 @@ def test_markdown_images_become_figures_galleries_and_pictures(tmp_path):
     )
     assert html.count("<figure") == 3 and html.count('class="gallery"') == 1
     assert "<figcaption>Keterangan X</figcaption>" in html and html.count("<figcaption>") == 2
-    assert html.count("<picture>") == 4 and "<img" not in html.replace("<picture><source", "").split("<img")[0]
+    assert (
+        html.count("<picture>") == 4
+        and "<img" not in html.replace("<picture><source", "").split("<img")[0]
+    )
     assert 'href="https://x.id/images/a/y-' in html
     assert [u.alt for u in found.uses] == ["X", "X", "Y", "Y"]
     assert found.lead({}).at_top  # the body does not open with it

@@ -208,7 +208,10 @@ def test_english_principle_name_is_taken_as_the_principle(bilingual_site):
 @pytest.mark.parametrize("slug, names", PRINCIPLES.items())
 def test_principle_pages_show_localised_name_and_the_right_articles(bilingual_site, slug, names):
     expected = {
-        "kemitraan": {"id": ["kunjungan-perpustakaan-keliling", "pojok-baca", "bimtek"], "en": ["kunjungan-perpustakaan-keliling", "bimtek"]},
+        "kemitraan": {
+            "id": ["kunjungan-perpustakaan-keliling", "pojok-baca", "bimtek"],
+            "en": ["kunjungan-perpustakaan-keliling", "bimtek"],
+        },
         "demokrasi": {"id": ["lomba"], "en": ["lomba"]},
         "pembelajaran-sepanjang-hayat": {"id": ["bimtek"], "en": ["bimtek"]},
         "keterukuran": {"id": ["laporan"], "en": ["laporan"]},

@@ -31,7 +31,7 @@ from pelican.utils import pelican_open
 
 from warta import facts, photos
 from warta.events import parse_when
-from warta.multilingual import compile_catalogs, every_article, every_page, main_lang
+from warta.multilingual import compile_catalogs, every_article, every_content, main_lang
 
 REPORT = "WARTA_REPORT"  # the settings key this build's Report lives under
 LOCALEDIR = Path(__file__).parent / "translations"
@@ -355,7 +355,7 @@ def check_links(path, source, base, _):
                     "error",
                     None,
                     _(
-                        "the image %(src)s is written as HTML, so it would be published unprocessed. Write it as Markdown: ![what the photo shows](%(src)s \"Caption\")."
+                        'the image %(src)s is written as HTML, so it would be published unprocessed. Write it as Markdown: ![what the photo shows](%(src)s "Caption").'
                     )
                     % {"src": src.group(1)},
                 )
@@ -365,50 +365,43 @@ def check_links(path, source, base, _):
 
 def photo_problem(problem, _):
     """(severity, field, message) for a problem ``photos`` found with an image."""
-    values = {"target": problem.target, "detail": problem.detail}
-    field = problem.field
-    if problem.kind == "missing":
-        message = _("the image %(target)s does not exist.") % values
-        if problem.suggestion:
-            message += " " + _(
-                "Did you mean '%(suggestion)s'? On the web server, capitals and the extension (.jpg, .JPG, .jpeg) must match the file name exactly."
-            ) % {"suggestion": problem.suggestion}
-        else:
-            message += " " + _(
-                "Save the photo in the article's folder (e.g. articles/2020/bimtek/foto-1.jpg) and write its path relative to the article."
-            )
-        return "error", field, message
-    if problem.kind == "outside":
-        return "error", field, _(
+    messages = {
+        "missing": _("the image %(target)s does not exist."),
+        "outside": _(
             "the image %(target)s is outside the content folder. Save it beside the article and link it from there."
-        ) % values
-    if problem.kind == "no_alt":
-        if field == "image_alt":
-            return "error", field, _(
-                "the lead photo (Image: %(target)s) has no description. Add 'Image_alt:' saying what the photo shows, for readers who cannot see it."
-            ) % values
-        return "error", field, _(
+        ),
+        "no_alt": _(
             "the image %(target)s has no description. Write what the photo shows between the brackets, e.g. ![Peserta Bimtek mengikuti Zoom](%(target)s), for readers who cannot see it."
-        ) % values
-    if problem.kind == "unsupported":
-        return "error", field, _(
+        ),
+        "lead_no_alt": _(
+            "the lead photo (Image: %(target)s) has no description. Add 'Image_alt:' saying what the photo shows, for readers who cannot see it."
+        ),
+        "not_image": _(
+            "%(target)s is not an image that can be opened, even though its name says so. Open it on your computer; if it shows, save it again as JPEG or PNG."
+        ),
+        "unsupported": _(
             "%(target)s is not a photo format the site publishes. Save or export it as JPEG or PNG."
-        ) % values
-    if problem.kind == "too_large":
-        return "error", field, _(
+        ),
+        "too_large": _(
             "%(target)s is too large to process (over 120 megapixels). Make it smaller with an image editor first."
-        ) % values
-    if problem.kind == "large":
-        return "warning", field, _(
-            "%(target)s is very large (%(detail)s). It is published in smaller sizes, but it slows the build; a phone photo is usually under 10 MB."
-        ) % values
-    if problem.kind == "broken":
-        return "error", field, _(
+        ),
+        "broken": _(
             "%(target)s is damaged: it cannot be read to the end. Copy it again from the phone or camera."
-        ) % values
-    return "error", field, _(
-        "%(target)s is not an image that can be opened, even though its name says so. Open it on your computer; if it shows, save it again as JPEG or PNG."
-    ) % values
+        ),
+        "large": _(
+            "%(target)s is very large (%(detail)s). It is published in smaller sizes, but it slows the build; a phone photo is usually under 10 MB."
+        ),
+    }
+    message = messages[problem.kind] % {"target": problem.target, "detail": problem.detail}
+    if problem.kind == "missing" and problem.suggestion:
+        message += " " + _(
+            "Did you mean '%(suggestion)s'? On the web server, capitals and the extension (.jpg, .JPG, .jpeg) must match the file name exactly."
+        ) % {"suggestion": problem.suggestion}
+    elif problem.kind == "missing":
+        message += " " + _(
+            "Save the photo in the article's folder (e.g. articles/2020/bimtek/foto-1.jpg) and write its path relative to the article."
+        )
+    return ("warning" if problem.kind == "large" else "error"), problem.field, message
 
 
 class CheckedMarkdownReader(MarkdownReader):
@@ -510,7 +503,7 @@ def install_reader(readers):
 
 def check_site(generators):
     """Checks across files; then stop on errors (or in check-only mode) before writing."""
-    from pelican.generators import ArticlesGenerator, PagesGenerator
+    from pelican.generators import ArticlesGenerator
 
     settings = generators[0].settings
     report = settings[REPORT]
@@ -521,11 +514,8 @@ def check_site(generators):
         return Path(content.source_path).relative_to(base).as_posix()
 
     for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            everything = generator.warta_everything
-        elif isinstance(generator, PagesGenerator):
-            everything = every_page(generator)
-        else:
+        everything = every_content(generator)
+        if everything is None:
             continue
         by_slug = {}
         for content in everything:

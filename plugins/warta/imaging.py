@@ -46,7 +46,18 @@ CROPS = {"og": (1200, 630), "16x9": (1200, 675), "4x3": (1200, 900), "1x1": (120
 MIME = {"webp": "image/webp", "avif": "image/avif", "jpeg": "image/jpeg", "png": "image/png"}
 EXTENSION = {"webp": "webp", "avif": "avif", "jpeg": "jpg", "png": "png"}
 # What a link to a photo ends in (an image link is a photo whatever its name).
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif", ".tif", ".tiff", ".avif"}
+PHOTO_SUFFIXES = {
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".webp",
+    ".heic",
+    ".heif",
+    ".gif",
+    ".tif",
+    ".tiff",
+    ".avif",
+}
 # Files Pillow can open but a photo should not be (they are documents or vectors).
 NOT_PHOTOS = {".svg", ".pdf", ".eps", ".psd"}
 # A warning above these: phones make 12-50 MP photos, scans are larger still.
@@ -125,8 +136,7 @@ def inspect(path, source):
 
 def widths_of(photo):
     """The widths a photo is published in: ``WIDTHS`` up to its own width."""
-    widths = sorted({min(w, photo.width) for w in WIDTHS})
-    return widths
+    return sorted({min(w, photo.width) for w in WIDTHS})
 
 
 def scaled(photo, width):
@@ -157,7 +167,9 @@ def versions(photo, formats, crops=False):
 
 def original_version(photo):
     """A site image (logo, share picture) published at its own size and format."""
-    return Version("original." + EXTENSION[photo.fallback], photo.fallback, photo.width, photo.height)
+    return Version(
+        "original." + EXTENSION[photo.fallback], photo.fallback, photo.width, photo.height
+    )
 
 
 # --- Encoding -------------------------------------------------------------------
@@ -210,14 +222,18 @@ def encode(image, version, path):
     """Write ``image`` resized or cropped to ``version`` at ``path``: no EXIF, no XMP, no ICC."""
     if (image.width, image.height) != (version.width, version.height):
         if abs(image.width / image.height - version.width / version.height) > 0.01:
-            image = ImageOps.fit(image, (version.width, version.height), Image.LANCZOS, centering=(0.5, 0.45))
+            image = ImageOps.fit(
+                image, (version.width, version.height), Image.LANCZOS, centering=(0.5, 0.45)
+            )
         else:
             image = image.resize((version.width, version.height), Image.LANCZOS, reducing_gap=3.0)
     image.info = {}
-    options = {"webp": {"quality": QUALITY["webp"], "method": 4},
-               "avif": {"quality": QUALITY["avif"], "speed": 8},
-               "jpeg": {"quality": QUALITY["jpeg"], "optimize": True, "progressive": True},
-               "png": {"optimize": True}}[version.format]
+    options = {
+        "webp": {"quality": QUALITY["webp"], "method": 4},
+        "avif": {"quality": QUALITY["avif"], "speed": 8},
+        "jpeg": {"quality": QUALITY["jpeg"], "optimize": True, "progressive": True},
+        "png": {"optimize": True},
+    }[version.format]
     if version.format == "jpeg" and image.mode != "RGB":
         image = image.convert("RGB")
     # Written aside and renamed: a build stopped midway never leaves half a file in the cache.

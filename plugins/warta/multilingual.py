@@ -58,6 +58,19 @@ def every_page(generator):
     )
 
 
+def every_content(generator):
+    """Everything an article or page generator read, in every language and status
+    (articles as ``contract`` kept them before i18n_subsites removed other languages');
+    None for any other generator."""
+    from pelican.generators import ArticlesGenerator, PagesGenerator
+
+    if isinstance(generator, ArticlesGenerator):
+        return generator.warta_everything
+    if isinstance(generator, PagesGenerator):
+        return every_page(generator)
+    return None
+
+
 def main_lang(settings):
     """The main language (set as every site's default `Lang` in ``initialize``)."""
     return settings["DEFAULT_METADATA"]["lang"]

@@ -42,7 +42,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta import imaging
-from warta.multilingual import every_page, is_main_site
+from warta.multilingual import every_content, is_main_site
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,11 @@ def near_miss(relative, content_root):
         match = next((c for c in candidates if c.name.casefold() == part.casefold()), None)
         if match is None and last:
             match = next(
-                (c for c in candidates if c.is_file() and c.stem.casefold() == wanted.stem.casefold()),
+                (
+                    c
+                    for c in candidates
+                    if c.is_file() and c.stem.casefold() == wanted.stem.casefold()
+                ),
                 None,
             )
         if match is None:
@@ -181,7 +185,9 @@ def published_path(photo, version):
     """Where a version lives on the site: ``images/2020/bimtek/foto-1-a1b2c3d4-960.webp``."""
     source = PurePosixPath(photo.source)
     folder = PurePosixPath(*source.parent.parts[1:])  # drop articles/, pages/ or images/
-    return str(PurePosixPath("images") / folder / f"{source.stem}-{photo.digest[:8]}-{version.name}")
+    return str(
+        PurePosixPath("images") / folder / f"{source.stem}-{photo.digest[:8]}-{version.name}"
+    )
 
 
 def srcset(photo, fmt, url_of):
@@ -210,7 +216,11 @@ def picture(use, url_of, sizes, eager=False):
         )
     fallback = largest(photo, photo.fallback)
     default = next(
-        (v for v in imaging.versions(photo, FORMATS) if v.format == photo.fallback and v.width >= 640),
+        (
+            v
+            for v in imaging.versions(photo, FORMATS)
+            if v.format == photo.fallback and v.width >= 640
+        ),
         fallback,
     )
     img = etree.SubElement(element, "img")
@@ -241,7 +251,9 @@ def gallery(uses, url_of, eager_first=False):
         item = etree.SubElement(element, "li")
         frame = etree.SubElement(item, "figure")
         link = etree.SubElement(
-            frame, "a", {"href": url_of(published_path(use.photo, largest(use.photo, use.photo.fallback)))}
+            frame,
+            "a",
+            {"href": url_of(published_path(use.photo, largest(use.photo, use.photo.fallback)))},
         )
         link.append(picture(use, url_of, SIZES["gallery"], eager_first and index == 0))
         if use.caption:
@@ -289,7 +301,9 @@ class PhotoTreeprocessor(Treeprocessor):
             if PurePosixPath(unquote(href).lower()).suffix in imaging.PHOTO_SUFFIXES:
                 photo = ext.finder.find(href)
                 if photo is not None:
-                    link.set("href", ext.url_of(published_path(photo, largest(photo, photo.fallback))))
+                    link.set(
+                        "href", ext.url_of(published_path(photo, largest(photo, photo.fallback)))
+                    )
         # Images inside text, lists or links: pictures in place.
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
@@ -348,14 +362,16 @@ class PhotoExtension(Extension):
             photo = self.finder.find(header["image"], field="image")
             alt = header.get("image_alt", "").strip()
             if photo is not None and not alt:
-                self.finder.problems.append(Problem("no_alt", header["image"], "image_alt"))
+                self.finder.problems.append(Problem("lead_no_alt", header["image"], "image_alt"))
             if photo is None:
                 return None
             return PhotoUse(photo, alt, header.get("image_caption", "").strip(), at_top=True)
         if not self.uses:
             return None
         first = self.uses[0]
-        return PhotoUse(first.photo, first.alt, first.caption, at_top=first is not self.opening_photo)
+        return PhotoUse(
+            first.photo, first.alt, first.caption, at_top=first is not self.opening_photo
+        )
 
 
 # --- Templates -----------------------------------------------------------------
@@ -372,7 +388,9 @@ def lead_figure(context, article):
     use = getattr(article, "lead_photo", None)
     if not use or not use.at_top:
         return ""
-    return Markup(etree.tostring(figure(use, site_url_of(context), eager=True), "unicode", method="html"))
+    return Markup(
+        etree.tostring(figure(use, site_url_of(context), eager=True), "unicode", method="html")
+    )
 
 
 @pass_context
@@ -397,7 +415,9 @@ def lead_image(context, article, name):
     if name == "small":
         version = next(v for v in imaging.versions(photo, FORMATS) if v.format == photo.fallback)
     else:
-        version = next(v for v in imaging.versions(photo, (), crops=True) if v.name.startswith(name + "."))
+        version = next(
+            v for v in imaging.versions(photo, (), crops=True) if v.name.startswith(name + ".")
+        )
     path = published_path(photo, version)
     return {
         "url": site_url_of(context)(path),
@@ -409,16 +429,16 @@ def lead_image(context, article, name):
     }
 
 
-@pass_context
-def site_share_image(context):
-    """The library's share picture (WARTA_SHARE_IMAGE): what a page without a photo shows."""
-    path = context["WARTA_SHARE_IMAGE"]
-    photo = site_images(context).get(path)
-    url = site_url_of(context)(path)
-    return {"url": url, "width": photo.width, "height": photo.height} if photo else {"url": url}
-
-
 def add_template_helpers(generator):
+    settings = generator.settings
+    share = site_images(settings).get(settings["WARTA_SHARE_IMAGE"])  # its size, read once
+
+    @pass_context
+    def site_share_image(context):
+        """The library's share picture: what a page without a photo shows."""
+        url = site_url_of(context)(settings["WARTA_SHARE_IMAGE"])
+        return {"url": url, "width": share.width, "height": share.height} if share else {"url": url}
+
     generator.env.globals.update(
         lead_figure=lead_figure,
         thumbnail=thumbnail,
@@ -430,23 +450,13 @@ def add_template_helpers(generator):
 # --- Encoding and publishing -------------------------------------------------------
 
 
-def every_content(generators):
-    """Every article and page this build read, in every language and status (from
-    before i18n_subsites filtered them, so an English-only article's photos are there)."""
-    from pelican.generators import ArticlesGenerator, PagesGenerator
-
+def read_content(generators):
+    """Every article and page this build read, in every language and status."""
     for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            everything = generator.warta_everything
-        elif isinstance(generator, PagesGenerator):
-            everything = every_page(generator)
-        else:
-            continue
-        for content in everything:
-            yield content
+        yield from every_content(generator) or ()
 
 
-def wanted_versions(contents, settings):
+def wanted_versions(contents):
     """{Photo: [Version]} for ``contents``: every width and format, crops for leads."""
     wanted = {}
     leads = set()
@@ -483,14 +493,18 @@ def encode_all(generators):
     """Encode every photo the build uses into the cache, before anything is written.
     Returns [(content source path, image source, ImageProblem)] for broken files."""
     settings = generators[0].settings
-    contents = list(every_content(generators))
+    contents = list(read_content(generators))
     # Drafts too: their photos are checked (and ready for the preview) like the rest.
-    wanted = wanted_versions(contents, settings)
+    wanted = wanted_versions(contents)
     for photo in site_images(settings).values():
         wanted[photo] = [imaging.original_version(photo)]
     problems, encoded = imaging.process(settings["PATH"], cache_root(settings), wanted)
     if is_main_site(settings):  # a subsite finds everything cached by then
-        log.info("warta.photos: %d photos encoded, %d already in the cache", encoded, len(wanted) - encoded)
+        log.info(
+            "warta.photos: %d photos encoded, %d already in the cache",
+            encoded,
+            len(wanted) - encoded,
+        )
     broken = []
     for content in contents:
         uses = [*getattr(content, "photos", []), getattr(content, "lead_photo", None)]
@@ -510,17 +524,12 @@ class PhotosGenerator(Generator):
     def generate_output(self, writer):
         if not is_main_site(self.settings):
             return  # one copy for every language: the main site writes them all
-        from pelican.generators import ArticlesGenerator, PagesGenerator
-
         generators = self.context["warta_generators"]
-        published = [
-            c for c in every_content(g for g in generators if isinstance(g, (ArticlesGenerator, PagesGenerator)))
-            if c.status == "published"
-        ]
+        published = [c for c in read_content(generators) if c.status == "published"]
         output = Path(self.output_path)
         cache = cache_root(self.settings)
         written = set()
-        for photo, versions in wanted_versions(published, self.settings).items():
+        for photo, versions in wanted_versions(published).items():
             for version in versions:
                 target = output / published_path(photo, version)
                 imaging.publish(cache, photo, version, target)
@@ -561,7 +570,11 @@ def add_enclosures(context, feed):
         if article is None:
             continue
         photo = article.lead_photo.photo
-        version = [v for v in imaging.versions(photo, FORMATS) if v.format == photo.fallback and v.width <= 960][-1]
+        version = [
+            v
+            for v in imaging.versions(photo, FORMATS)
+            if v.format == photo.fallback and v.width <= 960
+        ][-1]
         cached = imaging.cache_folder(cache_root(context), photo) / version.name
         length = cached.stat().st_size if cached.is_file() else 0
         url = f"{root}/{published_path(photo, version)}"
