@@ -60,5 +60,6 @@ def photo_content(content, fixtures, root):
     phone_photo(folder / "ponsel.jpg")
     transparent_png(folder / "layar.png")
     iphone_photo(folder / "iphone.heic")
+    transparent_png(content / "images" / "gedung.png", size=(900, 600))  # for the about page
     phone_photo(content / "articles" / "draf-foto" / "rahasia.jpg", size=(800, 600), orientation=1)
     return content

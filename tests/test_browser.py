@@ -7,6 +7,10 @@ from axe_playwright_python.sync_playwright import Axe
 PAGES = [
     ("/", "/en/"),
     ("/2020/07/bimtek/", "/en/2020/07/bimtek/"),
+    (  # photos: a lead photo, a figure and a gallery
+        "/2022/02/kunjungan-perpustakaan-keliling/",
+        "/en/2022/02/kunjungan-perpustakaan-keliling/",
+    ),
     ("/tag/kemitraan/", "/en/tag/kemitraan/"),
     ("/asas/", "/en/principles/"),
     ("/kategori/kegiatan/", "/en/category/kegiatan/"),
@@ -140,3 +144,38 @@ def test_pages_work_without_javascript(browser, served_site, path):
     assert page.inner_text("h1")
     assert page.query_selector(".site-nav a")
     context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/2022/02/kunjungan-perpustakaan-keliling/", "/en/2022/02/kunjungan-perpustakaan-keliling/"],
+)
+def test_the_gallery_works_from_the_keyboard_and_loads_small_files(page, served_site, path):
+    visit(page, served_site, path)
+    links = page.locator(".gallery a")
+    assert links.count() == 3
+    links.first.focus()
+    assert page.evaluate("document.activeElement.closest('.gallery') !== null")
+    # A phone (360 px, this page's context) picks a small version from srcset.
+    page.locator(".gallery").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.gallery img')].every(i => i.complete && i.currentSrc)"
+    )
+    chosen = page.evaluate("[...document.querySelectorAll('.gallery img')].map(i => i.currentSrc)")
+    assert all(src.endswith(("-320.avif", "-640.avif")) for src in chosen), chosen
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("-1600.jpg") or page.url.endswith(".png")
+
+
+def test_search_results_show_the_lead_photo(page, served_site):
+    visit(page, served_site, "/en/search/?q=mobile+library")
+    page.wait_for_selector(".search-results li", timeout=15000)
+    [item] = [
+        li
+        for li in page.query_selector_all(".search-results li")
+        if "kunjungan" in li.query_selector("a").get_attribute("href")
+    ]
+    img = item.query_selector(".card-photo img")
+    assert img.get_attribute("alt") == "Children around the mobile library van"
+    assert img.get_attribute("src").endswith("-320.jpg")

@@ -97,8 +97,24 @@ def test_a_translation_uses_the_same_files_published_once(bilingual_site):
     assert not list(bilingual_site.output.rglob("ponsel.jpg"))
 
 
-def test_a_drafts_photos_are_not_published(bilingual_site):
+def test_a_drafts_photos_are_not_published_but_previewed(bilingual_site, tmp_path):
     assert not published(bilingual_site, "rahasia")
+    preview = build(
+        bilingual_site.content,
+        tmp_path / "preview",
+        WARTA_TODAY=TODAY,
+        WARTA_PREVIEW_DRAFTS=True,
+        WARTA_PHOTO_CACHE=str(bilingual_site.cache),
+    )
+    assert preview.returncode == 0, preview.log
+    [img] = preview.html("/2022/02/draf-foto/").select(".content img")
+    assert preview.path(img["src"].removeprefix(SITEURL)).is_file()
+
+
+def test_pages_have_photos_too(bilingual_site):
+    figure = bilingual_site.html("/tentang/").select_one("figure.photo")
+    assert figure.figcaption.get_text() == "Gedung Perpustakaan Daerah"
+    assert bilingual_site.path(figure.img["src"].removeprefix(SITEURL)).is_file()
 
 
 # --- The HTML ---------------------------------------------------------------------------
@@ -243,7 +259,7 @@ def test_a_second_build_encodes_nothing_and_stale_versions_go(bilingual_site, tm
         WARTA_PHOTO_CACHE=str(bilingual_site.cache),
     )
     assert site.returncode == 0, site.log
-    assert "warta.photos: 0 photos encoded, 6 already in" in " ".join(site.log.split())
+    assert "warta.photos: 0 photos encoded, 7 already in" in " ".join(site.log.split())
     assert {
         p: p.stat().st_mtime_ns for p in bilingual_site.cache.rglob("*") if p.is_file()
     } == cached
