@@ -131,8 +131,7 @@ def serve_with_livereload(target, overrides=()):
     server = Server()
     for pattern in (
         "pelicanconf.py",
-        "content/**/*.md",
-        "content/images/*",
+        "content/**/*",  # articles, pages, and the photos beside them
         "plugins/**/*.py",
         "theme/templates/**/*.html",
         "theme/static/**/*",

@@ -475,3 +475,12 @@ def test_a_body_that_opens_with_its_lead_photo_does_not_repeat_it(tmp_path):
     lead = found.lead({})
     assert lead.photo.source == "articles/a/x.jpg" and not lead.at_top
     assert "<picture>" in html and 'loading="lazy"' not in html
+
+
+def test_a_gallery_with_another_sites_image_still_processes_its_own(tmp_path):
+    html, found = markup(
+        "![X](a/x.jpg)\n![Remote](https://example.org/r.jpg)\n![Y](a/y.jpg)", tmp_path
+    )
+    assert html.count("<picture") == 2 and 'src="https://example.org/r.jpg"' in html
+    assert 'loading="lazy"' in html and "a/x.jpg" not in html
+    assert [u.alt for u in found.uses] == ["X", "Y"] and not found.finder.problems

@@ -282,7 +282,7 @@ class PhotoTreeprocessor(Treeprocessor):
                 continue
             uses = [ext.use(img) for img in images]
             if None in uses:
-                continue  # a problem was recorded: the build stops; leave the markup be
+                continue  # an external image, or a problem: each is handled below on its own
             opens_body = index == 0 and ext.reading_body
             if opens_body:
                 ext.opening_photo = uses[0]
@@ -306,11 +306,20 @@ class PhotoTreeprocessor(Treeprocessor):
                     )
         # Images inside text, lists or links: pictures in place.
         for parent in list(root.iter()):
+            if parent.tag == "picture":
+                continue  # made above
             for index, child in enumerate(list(parent)):
                 if child.tag != "img":
                     continue
                 use = ext.use(child)
                 if use is None:
+                    src = child.get("src", "")
+                    if EXTERNAL.match(src) and not LINK_PREFIX.match(src):
+                        child.set("loading", "lazy")  # another site's image, as it is
+                    else:
+                        # No file behind it: the build stops. Without the {static} prefix
+                        # Pelican does not look for it too (in English, before our message).
+                        child.set("src", LINK_PREFIX.sub("", src))
                     continue
                 new = picture(use, ext.url_of, SIZES["body"])
                 new.tail = child.tail
@@ -337,10 +346,18 @@ class PhotoExtension(Extension):
         root = settings["WARTA_MAIN_SITEURL"].rstrip("/")
         self.url_of = lambda path: f"{root}/{path}"
         self.uses = []  # every photo of the body, in order
+        self.found = {}  # id(<img>) -> its PhotoUse or None
         self.reading_body = True  # then the Summary field, whose images lead nothing
         self.opening_photo = None  # the body's first photo, if the body opens with it
 
     def use(self, img):
+        """The PhotoUse of an <img> (None: external, or a problem recorded); each
+        image is looked up once, however often it is asked about."""
+        if id(img) not in self.found:
+            self.found[id(img)] = self._use(img)
+        return self.found[id(img)]
+
+    def _use(self, img):
         photo = self.finder.find(img.get("src", ""))
         if photo is None:
             return None
