@@ -171,9 +171,13 @@ def serve(folder, port):
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(Handler, directory=str(folder))
-    )
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request, client_address):
+            # The browser drops image downloads it no longer needs (it navigated on).
+            if not isinstance(sys.exc_info()[1], ConnectionError):
+                super().handle_error(request, client_address)
+
+    server = Server(("127.0.0.1", port), functools.partial(Handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

@@ -55,7 +55,9 @@ def photo_content(content, fixtures, root):
     their photos, made into ``content``."""
     shutil.copytree(fixtures / "bilingual_site", content)
     shutil.copytree(fixtures / "photo_site", content, dirs_exist_ok=True)
-    shutil.copytree(root / "content" / "images", content / "images")  # the logo and share picture
+    shutil.copytree(
+        root / "content" / "images", content / "images", dirs_exist_ok=True
+    )  # logo, share picture
     folder = content / "articles" / "kunjungan"
     phone_photo(folder / "ponsel.jpg")
     transparent_png(folder / "layar.png")

@@ -55,7 +55,11 @@ def test_the_orientation_is_applied(bilingual_site):
 
 
 def test_no_published_image_carries_any_metadata(bilingual_site):
-    images = [p for p in (bilingual_site.output / "images").rglob("*") if p.is_file()]
+    images = [
+        p
+        for p in (bilingual_site.output / "images").rglob("*")
+        if p.is_file() and p.suffix != ".pdf"
+    ]
     assert len(images) > 20
     for path in images:
         data = path.read_bytes()
@@ -95,6 +99,14 @@ def test_a_translation_uses_the_same_files_published_once(bilingual_site):
     assert all(url.startswith(SITEURL + "/images/") for url in urls)
     assert not (bilingual_site.output / "articles").exists()  # the originals are never published
     assert not list(bilingual_site.output.rglob("ponsel.jpg"))
+
+
+def test_a_document_linked_with_static_is_published_once_for_every_language(bilingual_site):
+    # Only the English article links it; Pelican alone stops with KeyError: 'STATIC_LANG_URL'.
+    [link] = bilingual_site.html(ARTICLE_EN).select('a[href$=".pdf"]')
+    assert link["href"] == SITEURL + "/images/jadwal-kunjungan.pdf"
+    assert bilingual_site.exists("/images/jadwal-kunjungan.pdf")
+    assert not list((bilingual_site.output / "en").rglob("*.pdf"))
 
 
 def test_a_drafts_photos_are_not_published_but_previewed(bilingual_site, tmp_path):
@@ -333,6 +345,13 @@ def article_with(content, body, header=""):
             "foto-rusak/a.jpg rusak",
         ),
         ("![Logo](foto-rusak/a.svg)", "", {"foto-rusak/a.svg": "svg"}, None, "bukan format foto"),
+        (
+            "Teks.",
+            "Image: https://example.org/foto.jpg\nImage_alt: Foto\n",
+            {},
+            "Image",
+            "'https://example.org/foto.jpg' adalah alamat web",
+        ),
         ("![Peserta](../../luar.jpg)", "", {}, None, "di luar folder content"),
         (
             '<img src="foto-rusak/a.jpg" alt="x">',
@@ -351,6 +370,7 @@ def article_with(content, body, header=""):
         "not-image",
         "truncated",
         "svg",
+        "lead-external",
         "outside",
         "html",
     ],
@@ -383,6 +403,15 @@ def test_image_mistakes_stop_the_build(
     assert any(l.startswith(prefix) and message in l for l in site.log.splitlines()), site.log
     assert "Traceback" not in site.log
     assert snapshot(output) == before
+
+
+def test_a_lead_description_without_a_lead_photo_is_a_warning(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "bilingual_site", content)
+    article_with(content, "Teks.", "Image_alt: Foto peserta\n")
+    site = build(content, tmp_path / "output", WARTA_TODAY=TODAY)
+    assert site.returncode == 0, site.log
+    assert f"{BROKEN}: PERINGATAN: Image_alt: diisi, tetapi 'Image:' tidak ada" in site.log
 
 
 def test_a_very_large_photo_is_a_warning():

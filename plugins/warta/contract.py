@@ -376,6 +376,12 @@ def photo_problem(problem, _):
         "lead_no_alt": _(
             "the lead photo (Image: %(target)s) has no description. Add 'Image_alt:' saying what the photo shows, for readers who cannot see it."
         ),
+        "lead_external": _(
+            "'%(target)s' is a web address. The lead photo must be a photo saved beside the article, e.g. 'Image: bimtek/foto-1.jpg'."
+        ),
+        "lead_without_image": _(
+            "is given, but 'Image:' is missing, so there is no lead photo to describe. Add 'Image: <the photo>' or remove this line."
+        ),
         "not_image": _(
             "%(target)s is not an image that can be opened, even though its name says so. Open it on your computer; if it shows, save it again as JPEG or PNG."
         ),
@@ -401,7 +407,8 @@ def photo_problem(problem, _):
         message += " " + _(
             "Save the photo in the article's folder (e.g. articles/2020/bimtek/foto-1.jpg) and write its path relative to the article."
         )
-    return ("warning" if problem.kind == "large" else "error"), problem.field, message
+    warnings = ("large", "lead_without_image")
+    return ("warning" if problem.kind in warnings else "error"), problem.field, message
 
 
 class CheckedMarkdownReader(MarkdownReader):

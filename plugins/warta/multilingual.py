@@ -12,8 +12,9 @@ Jinja. This plugin, listed before it in ``PLUGINS``:
 """
 
 import os
+import posixpath
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 from babel import Locale
 from babel.dates import format_date
@@ -123,6 +124,14 @@ def initialize(pelican):
     # Files shared by every language (photos) live at the main site's root; the
     # main site sets this first, and i18n_subsites copies it into each subsite.
     settings.setdefault("WARTA_MAIN_SITEURL", settings["SITEURL"])
+    if not is_main_site(settings):
+        # Files linked with {static} (a PDF report) are published once, by the main
+        # site; a subsite links there. Pelican asks for STATIC_LANG_* here, since the
+        # files' language (the main one) is not the subsite's: without them, KeyError.
+        here = urlparse(settings["SITEURL"]).path or "/"
+        root = urlparse(settings["WARTA_MAIN_SITEURL"]).path or "/"
+        settings["STATIC_LANG_URL"] = posixpath.relpath(root, here) + "/{path}"
+        settings["STATIC_LANG_SAVE_AS"] = settings["STATIC_SAVE_AS"]
     # Without its own FEED_DOMAIN a subsite's feeds claim the main site's feed as rel="self".
     settings["FEED_DOMAIN"] = settings["SITEURL"]
     compile_catalogs(Path(settings["THEME"]) / "translations")
@@ -219,6 +228,13 @@ def language_name(context, lang):
     return Locale.parse(context["DEFAULT_LANG"]).languages[lang]
 
 
+def leave_static_files_to_the_main_site(generator):
+    """A subsite writes no static file: the main site does, once (see ``initialize``)."""
+    if not is_main_site(generator.settings):
+        generator.staticfiles = []
+        generator.context["staticfiles"] = []
+
+
 def plain_feed_titles(context, feed):
     """Feed titles as plain as <title>: Pelican strips typogrify's tags but keeps its
     non-breaking spaces."""
@@ -242,5 +258,7 @@ def register():
     signals.initialized.connect(initialize)
     # On `feed_generated`: every item is in the feed, nothing is written yet.
     signals.feed_generated.connect(plain_feed_titles)
+    # On `static_generator_finalized`: the subsite's links to them are resolved by then.
+    signals.static_generator_finalized.connect(leave_static_files_to_the_main_site)
     # On `generator_init`: every generator (ours too) has its env by then.
     signals.generator_init.connect(add_template_helpers)

@@ -376,6 +376,9 @@ class PhotoExtension(Extension):
         """The lead photo: the ``Image:`` field's, else the body's first (shown above
         the text only if the body does not already open with it)."""
         if header.get("image", "").strip():
+            if EXTERNAL.match(header["image"].strip()) and not LINK_PREFIX.match(header["image"]):
+                self.finder.problems.append(Problem("lead_external", header["image"], "image"))
+                return None
             photo = self.finder.find(header["image"], field="image")
             alt = header.get("image_alt", "").strip()
             if photo is not None and not alt:
@@ -383,6 +386,9 @@ class PhotoExtension(Extension):
             if photo is None:
                 return None
             return PhotoUse(photo, alt, header.get("image_caption", "").strip(), at_top=True)
+        for key in ("image_alt", "image_caption"):
+            if header.get(key, "").strip():
+                self.finder.problems.append(Problem("lead_without_image", header[key], key))
         if not self.uses:
             return None
         first = self.uses[0]
