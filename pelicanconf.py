@@ -150,4 +150,6 @@ LOG_FILTER = [
     # Duplicate slugs: warta.contract names both files and stops the build.
     (logging.WARNING, 'There are %s items "%s" with lang %s: \n%s\n%s'),
     (logging.WARNING, "There are %s original (not translated) items %s: \n%s\n%s"),
+    # An image without a description: warta.contract stops the build, in the editor's language.
+    (logging.WARNING, "Empty alt attribute for image %s in %s"),
 ]

@@ -7,6 +7,7 @@ and the HTML checker's included, sees the figures and the gallery too.
 
 import io
 import json
+import re
 import shutil
 
 import pytest
@@ -14,8 +15,8 @@ from markdown import Markdown
 from PIL import Image
 
 from conftest import FIXTURES, SITEURL, TODAY, build, snapshot
-from photo_files import SERIAL, phone_photo
-from warta import imaging, photos
+from photo_files import SERIAL, phone_photo, transparent_png
+from warta import contract, imaging, photos
 
 
 ARTICLE = "/2022/02/kunjungan-perpustakaan-keliling/"
@@ -328,7 +329,8 @@ def article_with(content, body, header=""):
             "Image: foto-rusak/tidak-ada.jpg\nImage_alt: Sesuatu\n",
             {},
             "Image",
-            "gambar foto-rusak/tidak-ada.jpg tidak ada",
+            "gambar foto-rusak/tidak-ada.jpg tidak ada. Simpan foto di folder artikel ini, "
+            "content/articles/foto-rusak/, dan tulis sebagai foto-rusak/tidak-ada.jpg.",
         ),
         (
             "![Peserta](foto-rusak/a.jpg)",
@@ -478,7 +480,8 @@ def markup(text, tmp_path):
     phone_photo(folder / "y.jpg", size=(1200, 900), orientation=1)
     settings = {"PATH": str(tmp_path), "WARTA_MAIN_SITEURL": "https://x.id"}
     extension = photos.PhotoExtension(source, settings)
-    html = Markdown(extensions=[extension, "markdown.extensions.meta"]).convert(text)
+    notes = contract.EditorNotes()
+    html = Markdown(extensions=[extension, notes, "markdown.extensions.meta"]).convert(text)
     return html, extension
 
 
@@ -513,3 +516,34 @@ def test_a_gallery_with_another_sites_image_still_processes_its_own(tmp_path):
     assert html.count("<picture") == 2 and 'src="https://example.org/r.jpg"' in html
     assert 'loading="lazy"' in html and "a/x.jpg" not in html
     assert [u.alt for u in found.uses] == ["X", "Y"] and not found.finder.problems
+
+
+def test_a_phone_file_name_with_spaces_makes_clean_urls(tmp_path):
+    folder = tmp_path / "articles" / "a"
+    phone_photo(
+        folder / "WhatsApp Image 2026-11-20 at 09.15.00.jpeg", size=(800, 600), orientation=1
+    )
+    html, found = markup('![X](<a/WhatsApp Image 2026-11-20 at 09.15.00.jpeg> "Foto")', tmp_path)
+    assert not found.finder.problems and len(found.uses) == 1
+    for srcset in re.findall(r'srcset="([^"]+)"', html):
+        for candidate in srcset.split(", "):
+            url, width = candidate.split(" ")
+            assert "/whatsapp-image-2026-11-20-at-09-15-00-" in url and width.endswith("w")
+
+
+def test_a_graphics_preview_is_framed_whole_on_white(tmp_path):
+    source = transparent_png(tmp_path / "layar.png", size=(400, 900))  # a tall phone screenshot
+    photo = imaging.inspect(source, "articles/layar.png")
+    [og] = [v for v in imaging.versions(photo, (), crops=True) if v.name == "og.jpg"]
+    assert (og.width, og.height) == (1200, 630) and og.format == "jpeg"
+    imaging.make_versions((str(source), photo, [og], str(tmp_path / "cache")))
+    with Image.open(tmp_path / "cache" / "og.jpg") as image:
+        assert image.mode == "RGB" and image.size == (1200, 630)
+        assert image.getpixel((5, 5)) == (255, 255, 255)  # the frame
+        r, g, b = image.getpixel((690, 315))  # the drawing, whole, in the middle
+        assert b > 100 and r < 60
+
+
+def test_editor_notes_are_never_published(tmp_path):
+    html, _ = markup("Teks.\n\n<!-- catatan editor: ![X](a/tidak-ada.jpg) -->\n\nLagi.", tmp_path)
+    assert "catatan" not in html and "<!--" not in html

@@ -22,9 +22,11 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
@@ -371,7 +373,7 @@ def photo_problem(problem, _):
             "the image %(target)s is outside the content folder. Save it beside the article and link it from there."
         ),
         "no_alt": _(
-            "the image %(target)s has no description. Write what the photo shows between the brackets, e.g. ![Peserta Bimtek mengikuti Zoom](%(target)s), for readers who cannot see it."
+            "the image %(target)s has no description. Write what the photo shows between the brackets, ![like this](%(target)s), for readers who cannot see it."
         ),
         "lead_no_alt": _(
             "the lead photo (Image: %(target)s) has no description. Add 'Image_alt:' saying what the photo shows, for readers who cannot see it."
@@ -405,10 +407,27 @@ def photo_problem(problem, _):
         ) % {"suggestion": problem.suggestion}
     elif problem.kind == "missing":
         message += " " + _(
-            "Save the photo in the article's folder (e.g. articles/2020/bimtek/foto-1.jpg) and write its path relative to the article."
-        )
+            "Save the photo in this article's folder, %(folder)s/, and write it as %(example)s."
+        ) % {
+            "folder": f"content/{problem.folder}",
+            "example": f"{PurePosixPath(problem.folder).name}/{PurePosixPath(problem.target).name}",
+        }
     warnings = ("large", "lead_without_image")
     return ("warning" if problem.kind in warnings else "error"), problem.field, message
+
+
+class EditorNotes(Extension):
+    """An editor's notes (and the photo hint ``invoke new`` writes) are HTML comments:
+    Markdown would publish them in the page source and every feed. They are dropped
+    before Markdown reads the text."""
+
+    class Drop(Preprocessor):
+        def run(self, lines):
+            return HTML_COMMENT.sub("", "\n".join(lines)).split("\n")
+
+    def extendMarkdown(self, md):
+        # Above Markdown's own HTML-block preprocessor (20), which would keep them.
+        md.preprocessors.register(self.Drop(md), "warta_editor_notes", 25)
 
 
 class CheckedMarkdownReader(MarkdownReader):
@@ -460,7 +479,7 @@ class CheckedMarkdownReader(MarkdownReader):
         self._source_path = source_path
         found = photos.PhotoExtension(source_path, self.settings)
         self._md = Markdown(**self.settings["MARKDOWN"])
-        self._md.registerExtensions([found], {})
+        self._md.registerExtensions([found, EditorNotes()], {})
         with pelican_open(source_path) as text:
             content = self._md.convert(text)
         found.reading_body = False  # Summary is Markdown too: its images lead nothing
@@ -547,7 +566,16 @@ def check_site(generators):
 
     # Photos are encoded (into the cache, not the output) now, so that a damaged
     # one stops the build here, before anything is written.
-    for source_path, image, problem in photos.encode_all(generators):
+    def announce(count):
+        print(
+            _(
+                "Preparing %(count)d new photos for the web; this is done once, later builds reuse them…"
+            )
+            % {"count": count},
+            file=sys.stderr,
+        )
+
+    for source_path, image, problem in photos.encode_all(generators, announce):
         severity, key, message = photo_problem(
             photos.Problem(problem.kind, image, detail=problem.detail), _
         )

@@ -36,7 +36,7 @@ from pillow_heif import register_heif_opener
 register_heif_opener()  # iPhone photos (HEIC/HEIF) open like any other
 
 # Bump when the way versions are made changes: every cached version is then made anew.
-RECIPE = 1
+RECIPE = 2
 # The widths every photo is published in (px), never wider than the source.
 WIDTHS = (320, 640, 960, 1600)
 QUALITY = {"webp": 72, "avif": 55, "jpeg": 78}
@@ -160,9 +160,16 @@ def versions(photo, formats, crops=False):
             result.append(Version(f"{width}.{EXTENSION[fmt]}", fmt, w, h))
     if crops:
         for name, ratio in CROPS.items():
-            w, h = crop_size(photo, ratio)
-            result.append(Version(f"{name}.{EXTENSION[photo.fallback]}", photo.fallback, w, h))
+            w, h = crop_size(photo, ratio) if not photo.alpha else ratio_within(photo, ratio)
+            result.append(Version(f"{name}.jpg", "jpeg", w, h))
     return result
+
+
+def ratio_within(photo, ratio):
+    """A graphic's preview is not cropped but framed: the ratio's own size, at most."""
+    w, h = ratio
+    scale = min(1.0, max(photo.width / w, photo.height / h))
+    return max(1, round(w * scale)), max(1, round(h * scale))
 
 
 def original_version(photo):
@@ -220,13 +227,21 @@ def upright(path, largest):
 
 def encode(image, version, path):
     """Write ``image`` resized or cropped to ``version`` at ``path``: no EXIF, no XMP, no ICC."""
-    if (image.width, image.height) != (version.width, version.height):
-        if abs(image.width / image.height - version.width / version.height) > 0.01:
-            image = ImageOps.fit(
-                image, (version.width, version.height), Image.LANCZOS, centering=(0.5, 0.45)
+    size = (version.width, version.height)
+    if (image.width, image.height) != size:
+        if abs(image.width / image.height - version.width / version.height) <= 0.01:
+            image = image.resize(size, Image.LANCZOS, reducing_gap=3.0)
+        elif image.mode == "RGBA":
+            # A graphic (a screenshot, a chart) is shown whole on white: cropped, its
+            # middle is often empty.
+            framed = Image.new("RGBA", size, (255, 255, 255, 255))
+            image = ImageOps.contain(image, size, Image.LANCZOS)
+            framed.alpha_composite(
+                image, ((size[0] - image.width) // 2, (size[1] - image.height) // 2)
             )
-        else:
-            image = image.resize((version.width, version.height), Image.LANCZOS, reducing_gap=3.0)
+            image = framed
+        else:  # a photo: cropped round its middle, a little above (faces, banners)
+            image = ImageOps.fit(image, size, Image.LANCZOS, centering=(0.5, 0.45))
     image.info = {}
     options = {
         "webp": {"quality": QUALITY["webp"], "method": 4},
@@ -235,7 +250,9 @@ def encode(image, version, path):
         "png": {"optimize": True},
     }[version.format]
     if version.format == "jpeg" and image.mode != "RGB":
-        image = image.convert("RGB")
+        flat = Image.new("RGB", image.size, (255, 255, 255))  # transparency on white
+        flat.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
+        image = flat
     # Written aside and renamed: a build stopped midway never leaves half a file in the cache.
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
         image.save(part, format=version.format.upper(), **options)
@@ -262,11 +279,12 @@ def make_versions(job):
     return photo.source, None
 
 
-def process(content_path, cache_root, wanted, workers=None):
+def process(content_path, cache_root, wanted, workers=None, announce=None):
     """Encode every missing version of ``wanted`` ({Photo: [Version]}), over every core.
 
     Returns ({source: ImageProblem}, number of photos encoded). A photo whose
-    versions are all cached is not opened at all.
+    versions are all cached is not opened at all. ``announce(count)`` is called
+    first when there is anything to encode.
     """
     jobs = []
     for photo, versions_wanted in wanted.items():
@@ -277,6 +295,8 @@ def process(content_path, cache_root, wanted, workers=None):
     problems = {}
     if not jobs:
         return problems, 0
+    if announce:
+        announce(len(jobs))  # encoding takes seconds a photo: say why the build waits
     workers = workers or os.cpu_count() or 1
     if len(jobs) == 1 or workers == 1:
         results = map(make_versions, jobs)

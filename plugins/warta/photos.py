@@ -40,6 +40,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+from pelican.utils import slugify
 
 from warta import imaging
 from warta.multilingual import every_content, is_main_site
@@ -78,6 +79,7 @@ class Problem:
     field: str | None = None  # "image" for the Image: field, None for the body
     suggestion: str | None = None
     detail: str = ""
+    folder: str = ""  # the article's photo folder, inside content/
 
 
 # --- Finding the file an editor means ------------------------------------------
@@ -165,7 +167,9 @@ class PhotoFinder:
             hint = near_miss(relative, self.content_root)
             if hint:
                 hint = written_like(target, hint, self.source_path, self.content_root)
-            self.problems.append(Problem("missing", target, field, hint))
+            folder = Path(self.source_path).relative_to(self.content_root).with_suffix("")
+            folder = folder.with_name(folder.name.split(".")[0])  # judul.en.md -> judul/
+            self.problems.append(Problem("missing", target, field, hint, folder=folder.as_posix()))
             return None
         try:
             photo = imaging.inspect(path, relative)
@@ -181,13 +185,19 @@ class PhotoFinder:
 # --- Markup: one builder for the body (Markdown) and the templates -------------
 
 
+def name_in_url(name):
+    """'WhatsApp Image 2026-11-20 at 09.15.00' -> 'whatsapp-image-2026-11-20-at-09-15-00'."""
+    return slugify(name, regex_subs=[(r"[^\w-]+", "-"), (r"-{2,}", "-"), (r"^-|-$", "")]) or "foto"
+
+
 def published_path(photo, version):
     """Where a version lives on the site: ``images/2020/bimtek/foto-1-a1b2c3d4-960.webp``."""
     source = PurePosixPath(photo.source)
-    folder = PurePosixPath(*source.parent.parts[1:])  # drop articles/, pages/ or images/
-    return str(
-        PurePosixPath("images") / folder / f"{source.stem}-{photo.digest[:8]}-{version.name}"
-    )
+    # Slugs, so that no space or symbol of a phone's file name ("WhatsApp Image
+    # 2026-11-20 at 09.15.00.jpeg") ends up in a URL or breaks a srcset list.
+    folder = [name_in_url(part) for part in source.parent.parts[1:]]  # no articles/ etc.
+    name = f"{name_in_url(source.stem)}-{photo.digest[:8]}-{version.name}"
+    return str(PurePosixPath("images", *folder, name))
 
 
 def srcset(photo, fmt, url_of):
@@ -512,7 +522,7 @@ def initialize(pelican):
     settings.setdefault("WARTA_PHOTO_CACHE", str(Path(settings["CACHE_PATH"]) / "photos"))
 
 
-def encode_all(generators):
+def encode_all(generators, announce=None):
     """Encode every photo the build uses into the cache, before anything is written.
     Returns [(content source path, image source, ImageProblem)] for broken files."""
     settings = generators[0].settings
@@ -521,7 +531,9 @@ def encode_all(generators):
     wanted = wanted_versions(contents)
     for photo in site_images(settings).values():
         wanted[photo] = [imaging.original_version(photo)]
-    problems, encoded = imaging.process(settings["PATH"], cache_root(settings), wanted)
+    problems, encoded = imaging.process(
+        settings["PATH"], cache_root(settings), wanted, announce=announce
+    )
     if is_main_site(settings):  # a subsite finds everything cached by then
         log.info(
             "warta.photos: %d photos encoded, %d already in the cache",

@@ -13,9 +13,9 @@ from pelican.utils import slugify
 
 from warta.facts import EVENT_FIELDS
 
-# Where photos go and how to show them, as a note the editor can delete: an HTML
-# comment, so Markdown shows nothing of it and the contract does not check its example.
-PHOTO_HINT = """<!-- Foto: simpan foto dari ponsel di folder articles/{folder}/ (di samping berkas ini),
+# Where photos go and how to show them, as a note: an HTML comment, which the
+# contract's reader drops (never published) and whose example it does not check.
+PHOTO_HINT = """<!-- Foto: simpan foto dari ponsel di folder content/articles/{folder}/ (di samping berkas ini),
 lalu tulis di tempat foto harus tampil:
 
 ![Apa yang terlihat di foto]({slug}/foto-1.jpg "Keterangan di bawah foto")
@@ -24,7 +24,7 @@ Beberapa foto berturut-turut, satu per baris tanpa baris kosong di antaranya, me
 Foto utama (di atas artikel dan di daftar berita): tambahkan di kepala berkas
 Image: {slug}/foto-1.jpg
 Image_alt: Apa yang terlihat di foto
-Hapus catatan ini bila sudah tidak perlu. -->"""
+Catatan di antara <!-- dan --> seperti ini tidak pernah diterbitkan. -->"""
 
 COPIED_FROM_ORIGINAL = ("slug", "date", "category", "tags", *EVENT_FIELDS)
 
