@@ -21,7 +21,7 @@ import gettext
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from markdown import Markdown
@@ -146,11 +146,12 @@ def _key(text):
     return re.sub(r"[\s_\-]+", "-", text.strip().casefold()).strip("-")
 
 
-def check_header(path, header, kind, settings, _):
+def check_header(path, header, kind, settings, _, repeated=()):
     """Problems in one file's header: [(severity, key, message)].
 
     ``header`` maps lower-case keys to the values as written (strings);
-    ``kind`` is "article" or "page".
+    ``kind`` is "article" or "page"; ``repeated`` names the keys written more than
+    once (or over several lines).
     """
     problems = []
 
@@ -239,6 +240,7 @@ def check_header(path, header, kind, settings, _):
             )
 
     problems += check_event(header, settings, _)
+    problems += check_mistakes(header, kind, settings, _, repeated)
 
     known = set(facts.CONTRACT_KEYS) | PELICAN_KEYS
     for key in header:
@@ -251,6 +253,171 @@ def check_header(path, header, kind, settings, _):
                     % {"suggestion": display_key(hint)},
                 )
     return problems
+
+
+STATUSES = ("published", "draft")
+# Pelican's fields that would let a file write itself anywhere, or need a programmer.
+NOT_EDITOR_FIELDS = ("save_as", "url", "template")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TITLE_MAX = 200  # characters: a headline, and a slug a file system accepts
+YEARS = range(1900, 2101)  # a date outside is a typo (and breaks Pelican's date handling)
+# Names at the site root that are not pages (besides each language's section words).
+RESERVED_SLUGS = {"tag", "feeds", "images", "theme", "pagefind", "drafts", "404", "index"}
+DEGREE = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.){1,4}[A-Za-z]{0,4}\.?\s*$|^\s*[A-Z]{2,4}\s*$")
+
+
+def placeholders():
+    """The texts ``invoke new`` writes for the editor to replace."""
+    from warta.scaffold import PLACEHOLDERS
+
+    return PLACEHOLDERS
+
+
+def check_mistakes(header, kind, settings, _, repeated=()):
+    """The mistakes that used to pass in silence or do worse: [(severity, key, message)]."""
+    problems = []
+
+    def error(key, message):
+        problems.append(("error", key, message))
+
+    for key in sorted(repeated):
+        error(
+            key,
+            _(
+                "is written more than once (or over several lines). Write it once, on one line: Pelican would keep only part of it."
+            ),
+        )
+    for key in NOT_EDITOR_FIELDS:
+        if key in header and not (kind == "page" and key != "template"):
+            error(
+                key,
+                _(
+                    "is not a field for articles: it would change where the file is published or how. Remove this line."
+                ),
+            )
+    if kind == "page" and ("url" in header or "save_as" in header):
+        # A translated page's own address (/en/about/ for the page whose slug is
+        # 'tentang'): a plain word and its index.html, never another page's place.
+        url = header.get("url", "").strip()
+        word = url.removesuffix("/")
+        if not (SLUG.match(word) and url == word + "/") or word in reserved_slugs(settings):
+            error(
+                "url",
+                _(
+                    "'%(value)s' is not a page address. Write one word and a slash, e.g. 'Url: about/', that is not already a section of the site."
+                )
+                % {"value": url},
+            )
+        elif header.get("save_as", "").strip() != url + "index.html":
+            error(
+                "save_as",
+                _("must be '%(expected)s', the file behind 'Url: %(url)s'.")
+                % {"expected": url + "index.html", "url": url},
+            )
+
+    if kind == "article" and not header.get("category", "").strip():
+        error(
+            "category",
+            _("the category is missing. Write one of: %(choices)s.")
+            % {"choices": ", ".join(t.slug for t in facts.categories(settings))},
+        )
+
+    status = header.get("status", "").strip()
+    if "status" in header and status not in STATUSES:
+        message = _(
+            "'%(value)s' is not a status. Write 'Status: draft' to keep it off the site, or remove the line to publish."
+        ) % {"value": status}
+        error("status", message + did_you_mean(nearest(status.lower(), STATUSES, cutoff=0.6), _))
+
+    title = " ".join(header.get("title", "").split())
+    if len(title) > TITLE_MAX:
+        error(
+            "title",
+            _("is %(length)d characters long; a title has at most %(most)d. Shorten it.")
+            % {"length": len(title), "most": TITLE_MAX},
+        )
+
+    if "slug" in header:
+        slug = header["slug"].strip()
+        if not SLUG.match(slug):
+            error(
+                "slug",
+                _(
+                    "'%(value)s' is not a slug: use lowercase letters, digits and hyphens only, e.g. '%(suggestion)s'."
+                )
+                % {"value": slug, "suggestion": facts.slug_of(slug) or "judul-artikel"},
+            )
+        elif kind == "page" and (slug in reserved_slugs(settings) or slug.isdigit()):
+            error(
+                "slug",
+                _(
+                    "'%(value)s' is already an address of the site (a section, a language or a file). Choose another slug."
+                )
+                % {"value": slug},
+            )
+
+    for key in ("date", "modified", "event_start", "event_end"):
+        value = header.get(key, "").strip()
+        try:
+            moment = parse_when(value, settings["TIMEZONE"])
+        except ValueError:
+            if key == "modified" and value:  # Date and events say so already
+                error(
+                    key,
+                    _(
+                        "'%(value)s' is not a real date. Write YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2020-07-30 or 2020-07-30 10:00."
+                    )
+                    % {"value": value},
+                )
+            continue
+        if moment.year not in YEARS:
+            error(
+                key,
+                _("%(year)d is not a plausible year. Check the date.") % {"year": moment.year},
+            )
+        elif key == "date" and kind == "article" and status != "draft":
+            # Pelican holds it back by the real date (WITH_FUTURE_DATES), so this does too.
+            if moment.isoformat()[:10] > date.today().isoformat():
+                problems.append(
+                    (
+                        "warning",
+                        key,
+                        _(
+                            "is in the future (%(value)s): the article stays off the site until a build on or after that day. If this is a typo, correct the date."
+                        )
+                        % {"value": value},
+                    )
+                )
+
+    names = header.get("participants", "")
+    if names and ";" not in names and "," in names:
+        parts = [part.strip() for part in names.split(",")]
+        if not all(DEGREE.match(part) for part in parts[1:]):
+            error(
+                "participants",
+                _(
+                    "names are separated by commas. Separate them with semicolons, since names can hold commas: '%(suggestion)s'."
+                )
+                % {"suggestion": "; ".join(part for part in parts if part)},
+            )
+
+    for key, value in header.items():
+        if any(text in value for text in placeholders()):
+            problems.append(
+                (
+                    "warning" if status == "draft" else "error",
+                    key,
+                    _("still holds the example text 'invoke new' wrote. Replace it with your own."),
+                )
+            )
+    return problems
+
+
+def reserved_slugs(settings):
+    """Slugs a page cannot take: every language's section words and code, and the
+    site's own files."""
+    words = {w for lang in settings["WARTA_LANGUAGES"].values() for w in lang["sections"].values()}
+    return words | set(settings["WARTA_LANGUAGES"]) | RESERVED_SLUGS
 
 
 def check_event(header, settings, _):
@@ -340,7 +507,18 @@ def check_links(path, source, base, _):
     text = MD_IMAGE.sub("", HTML_COMMENT.sub("", source))
     for kind, target in LINK_TARGET.findall(text):
         resolved = base / target.lstrip("/") if target.startswith("/") else here / target
-        if not resolved.exists():
+        if not resolved.resolve().is_relative_to(base.resolve()):
+            problems.append(
+                (
+                    "error",
+                    None,
+                    _(
+                        "the link {%(kind)s}%(target)s leads outside the content folder. Link only files inside content/."
+                    )
+                    % {"kind": kind, "target": target},
+                )
+            )
+        elif not resolved.exists():
             problems.append(
                 (
                     "error",
@@ -363,6 +541,60 @@ def check_links(path, source, base, _):
                 )
             )
     return problems
+
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+LINK_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\s*([^"'\s>]+)""", re.IGNORECASE)
+
+
+def unsafe_links(html):
+    """Links in rendered HTML that are neither http(s), mailto, tel nor on this site
+    (``javascript:`` would run on every reader's page, listing and feed reader)."""
+    found = []
+    for url in LINK_ATTRIBUTE.findall(html):
+        scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES and not url.startswith("{"):
+            found.append(url)
+    return found
+
+
+def check_body(source, content, header, _):
+    """The body as rendered, and the header fields that hold Markdown or links."""
+    problems = []
+    status = header.get("status", "").strip()
+    for key, html in (("summary", header.get("summary", "")), (None, content)):
+        # The Summary is Markdown too: check it as written ([x](javascript:...)).
+        for url in unsafe_links(html if key is None else _markdown_links(html)):
+            problems.append(
+                (
+                    "error",
+                    key,
+                    _(
+                        "the link '%(url)s' is not allowed. Links start with https://, http://, mailto: or tel:, or are a path on this site."
+                    )
+                    % {"url": url[:80]},
+                )
+            )
+    body = source.split("\n\n", 1)[1] if "\n\n" in source else ""
+    if any(text in HTML_COMMENT.sub("", body) for text in placeholders()):
+        problems.append(
+            (
+                "warning" if status == "draft" else "error",
+                None,
+                _(
+                    "the text still holds the example text 'invoke new' wrote. Replace it with your own."
+                ),
+            )
+        )
+    return problems
+
+
+def _markdown_links(text):
+    """Markdown links and autolinks as href attributes, for ``unsafe_links``."""
+    links = re.findall(r"\]\(\s*<?([^)\s>]+)", text) + re.findall(
+        r"<([a-zA-Z][\w+.-]*:[^>\s]+)>", text
+    )
+    return " ".join(f'href="{link}"' for link in links)
 
 
 def photo_problem(problem, _):
@@ -451,18 +683,21 @@ class CheckedMarkdownReader(MarkdownReader):
                 % {"position": error.start},
             )
             return "", {"title": path, "status": "skip"}
-        self._header = {}
+        self._header, self._repeated = {}, set()
         content, metadata, found = self._read_markdown(source_path)
         if kind is None:  # principle explanations and the like: Markdown only
             return content, metadata
         header = self._header
-        for severity, key, message in check_header(path, header, kind, self.settings, _):
+        repeated = self._repeated
+        for severity, key, message in check_header(path, header, kind, self.settings, _, repeated):
             report.add(severity, path, key, message)
         lead = found.lead(header)
         for problem in found.finder.problems:
             severity, key, message = photo_problem(problem, _)
             report.add(severity, path, key, message)
         for severity, key, message in check_links(path, source, base, _):
+            report.add(severity, path, key, message)
+        for severity, key, message in check_body(source, content, header, _):
             report.add(severity, path, key, message)
         metadata["photos"] = found.uses
         metadata["lead_photo"] = lead
@@ -489,6 +724,7 @@ class CheckedMarkdownReader(MarkdownReader):
     def _parse_metadata(self, meta):
         # The header as written, before Pelican parses it (and resets Markdown's Meta).
         self._header = {key.lower(): "\n".join(values) for key, values in meta.items()}
+        self._repeated = {key.lower() for key, values in meta.items() if len(values) > 1}
         return super()._parse_metadata(meta)
 
     def process_metadata(self, name, value):
@@ -545,6 +781,19 @@ def check_site(generators):
             continue
         by_slug = {}
         for content in everything:
+            named = language_in_file_name(content, settings)
+            if named and named != content.lang:
+                # judul.en.md without 'Lang: en': read as a second Indonesian article
+                # with its original's slug. Say that, not "give it its own slug".
+                report.error(
+                    rel(content),
+                    "lang",
+                    _(
+                        "the file name says '%(named)s', but the article is read as '%(lang)s'. Add 'Lang: %(named)s' to its header."
+                    )
+                    % {"named": named, "lang": content.lang},
+                )
+                continue
             by_slug.setdefault((content.lang, content.slug), []).append(content)
         for (lang, slug), same in by_slug.items():
             if len(same) > 1:
@@ -563,6 +812,9 @@ def check_site(generators):
             check_translations(everything, report, rel, _)
             if settings.get("WARTA_CHECK_ONLY"):
                 report.todo += todo_list(everything, settings, rel, _)
+
+    for path, message in check_files(settings, _):
+        report.error(path, None, message)
 
     # Photos are encoded (into the cache, not the output) now, so that a damaged
     # one stops the build here, before anything is written.
@@ -593,6 +845,68 @@ def check_site(generators):
             _("the site was not built; nothing in the output folder was changed."), file=sys.stderr
         )
         raise SystemExit(1)
+
+
+def language_in_file_name(content, settings):
+    """'en' for judul.en.md (a site language), else None."""
+    parts = Path(content.source_path).name.split(".")
+    return parts[-2] if len(parts) > 2 and parts[-2] in settings["WARTA_LANGUAGES"] else None
+
+
+# Files that may sit beside articles and pages: their photos and linked documents.
+DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp"}
+IGNORED = re.compile(r"^(\.|~\$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+
+
+def check_files(settings, _):
+    """Files in content/ that Pelican would skip without a word, or publish as they are:
+    [(path, message)]."""
+    base = Path(settings["PATH"])
+    content_dirs = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    text_dirs = [
+        settings["WARTA_PRINCIPLES_TEXT_PATH"].split("/")[0],
+    ]
+    image_dirs = ["images"]
+    problems = []
+    for path in sorted(base.rglob("*")):
+        relative = path.relative_to(base)
+        if path.is_dir() or any(IGNORED.match(part) for part in relative.parts):
+            continue
+        top, suffix, name = relative.parts[0], path.suffix, relative.as_posix()
+        if top in content_dirs or top in text_dirs:
+            if suffix == ".md":
+                continue
+            if suffix.lower() == ".md":
+                message = _(
+                    "Pelican reads only names ending in .md (lowercase). Rename it to %(name)s."
+                ) % {"name": path.with_suffix(".md").name}
+            elif (
+                suffix.lower() in (".html", ".htm", ".rst", ".markdown", ".txt", ".docx")
+                and top in text_dirs
+            ):
+                message = _("only Markdown files (.md) are read here. Save it as .md.")
+            elif (
+                top in content_dirs and suffix.lower() in photos.imaging.PHOTO_SUFFIXES | DOCUMENTS
+            ):
+                continue
+            elif suffix.lower() in (".html", ".htm", ".rst", ".markdown", ".txt"):
+                message = _(
+                    "only Markdown files (.md) are read as articles and pages; this one would be skipped without a word, or skip the checks. Save it as .md."
+                )
+            else:
+                message = _(
+                    "this kind of file does not belong here. Beside an article go its .md files, photos and documents (PDF, Word, Excel)."
+                )
+        elif top in image_dirs:
+            if suffix.lower() in photos.imaging.PHOTO_SUFFIXES:
+                continue
+            message = _("content/images/ holds images only. Move this file out of it.")
+        else:
+            message = _(
+                "Pelican does not read this place. Articles go in content/articles/ ('Status: draft' keeps one off the site), pages in content/pages/."
+            )
+        problems.append((name, message))
+    return problems
 
 
 def check_translations(articles, report, rel, _):

@@ -109,6 +109,13 @@ def check_settings(settings):
         raise SettingsError("WARTA_CATEGORIES is missing: declare the categories")
 
 
+def slug_of(text):
+    """A slug as the contract wants it: lowercase ASCII letters, digits and hyphens."""
+    return slugify(
+        text, regex_subs=[(r"[^\w-]+", "-"), (r"_", "-"), (r"-{2,}", "-"), (r"^-|-$", "")]
+    )[:80].strip("-")
+
+
 def principles(settings):
     return [Term(slug, names) for slug, names in settings["WARTA_PRINCIPLES"].items()]
 

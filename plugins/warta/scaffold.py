@@ -26,6 +26,16 @@ Image: {slug}/foto-1.jpg
 Image_alt: Apa yang terlihat di foto
 Catatan di antara <!-- dan --> seperti ini tidak pernah diterbitkan. -->"""
 
+# The example texts a new article starts with: the contract names each one left
+# (a warning in a draft, an error once the article would be published).
+SUMMARY = "Satu atau dua kalimat tentang apa yang terjadi."
+SUMMARY_EN = "One or two sentences that say what happened."
+BODY = "Tulis isi artikel di sini."
+BODY_EN = "Write the translation here."
+LOCATION = "Tulis tempat kegiatan"
+PARTICIPANTS = "Nama Peserta Pertama; Nama Peserta Kedua"
+PLACEHOLDERS = (SUMMARY, SUMMARY_EN, BODY, BODY_EN, LOCATION, PARTICIPANTS)
+
 COPIED_FROM_ORIGINAL = ("slug", "date", "category", "tags", *EVENT_FIELDS)
 
 
@@ -75,9 +85,9 @@ def new_article(
         fields = {"title": title, "lang": lang}
         fields.update({k: original[k] for k in COPIED_FROM_ORIGINAL if k in original})
         fields["author"] = original.get("author", author)
-        fields["summary"] = "One or two sentences that say what happened."
+        fields["summary"] = SUMMARY_EN
         fields["status"] = "draft"
-        body = "Write the translation here."
+        body = BODY_EN
     else:
         slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
         path = articles_dir / f"{now:%Y}" / f"{slug}.md"
@@ -89,7 +99,7 @@ def new_article(
             "category": "berita",
             "tags": "",
             "author": author,
-            "summary": "Satu atau dua kalimat tentang apa yang terjadi.",
+            "summary": SUMMARY,
             "status": "draft",
         }
         if event:
@@ -99,11 +109,11 @@ def new_article(
                 event_start=today,
                 event_end=today,
                 event_organizer=author,
-                event_location="Aula Perpustakaan Daerah",
+                event_location=LOCATION,
                 event_attendance="offline",
-                participants="Nama Peserta Pertama; Nama Peserta Kedua",
+                participants=PARTICIPANTS,
             )
-        body = "Tulis isi artikel di sini. Hapus baris `Status: draft` bila artikel siap terbit."
+        body = BODY + " Hapus baris `Status: draft` bila artikel siap terbit."
         body += "\n\n" + PHOTO_HINT.format(folder=f"{now:%Y}/{slug}", slug=slug)
     if path.exists():
         shown = path.relative_to(articles_dir.parent).as_posix()  # as the contract names files
