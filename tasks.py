@@ -9,6 +9,7 @@ import shlex
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from invoke import Exit, task
@@ -22,6 +23,26 @@ PLUGINS = ROOT / "plugins"
 HOST, PORT = "127.0.0.1", 8000  # SITEURL in pelicanconf.py says the same
 
 sys.path.insert(0, str(PLUGINS))
+
+# What the tasks say, in the language of WARTA_MESSAGES_LANG (pelicanconf.py), like the contract.
+MESSAGES = {
+    "id": {
+        "waiting": "Pembangunan lain sedang berjalan untuk folder yang sama; menunggu sampai selesai…",
+        "failed": "Pembangunan gagal: {target}/ tidak diubah.",
+        "new": "Artikel baru: {path} (Status: draft). Simpan fotonya di {folder}/.",
+    },
+    "en": {
+        "waiting": "Another build of the same folder is running; waiting for it to finish…",
+        "failed": "The build failed: {target}/ was not changed.",
+        "new": "New article: {path} (Status: draft). Put its photos in {folder}/.",
+    },
+}
+
+
+def message(key, **values):
+    from pelicanconf import WARTA_MESSAGES_LANG
+
+    return MESSAGES.get(WARTA_MESSAGES_LANG, MESSAGES["en"])[key].format(**values)
 
 
 def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=False, content=CONTENT):
@@ -41,8 +62,26 @@ def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=Fals
     return c.run(shlex.join(command), warn=warn, pty=False, in_stream=False)
 
 
+def exchange(a, b):
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE): no moment
+    without a site. False where the system cannot."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def swap_in(staging, target):
-    """Replace ``target`` with ``staging``: two renames, never a mix of old and new."""
+    """Replace ``target`` with ``staging``: never a mix of old and new, and never no
+    site (an atomic exchange; elsewhere two renames that ``recover`` can finish)."""
+    if target.exists() and exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old site
+        return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -51,16 +90,44 @@ def swap_in(staging, target):
     shutil.rmtree(old, ignore_errors=True)
 
 
+def recover(target):
+    """A swap stopped between its two renames leaves the old site aside: put it back."""
+    old = target.with_name(f".{target.name}.old")
+    if not target.exists() and old.exists():
+        os.rename(old, target)
+
+
+@contextmanager
+def one_build_at_a_time(target):
+    """A lock per target folder: a second build waits for the first (livereload's
+    rebuild while `invoke build` runs, or two terminals), instead of mixing sites."""
+    import fcntl
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.with_name(f".{target.name}.lock"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(message("waiting"), file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def staged_build(c, settings="pelicanconf.py", target=OUTPUT, overrides=(), content=CONTENT):
-    """Build into a staging folder; swap it in only if the whole build succeeded."""
-    staging = target.with_name(f".{target.name}.staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    result = pelican(c, settings, staging, overrides, warn=True, content=content)
-    if not result.ok:
-        shutil.rmtree(staging, ignore_errors=True)
-        return False
-    swap_in(staging, target)
-    return True
+    """Build into a staging folder of its own; swap it in only if the whole build succeeded."""
+    with one_build_at_a_time(target):
+        recover(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+        try:
+            result = pelican(c, settings, staging, overrides, warn=True, content=content)
+            if result.ok:
+                swap_in(staging, target)
+            return result.ok
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 @task
@@ -74,14 +141,14 @@ def clean(c):
 def build(c):
     """Build the site with the local settings into output/ (only if the build succeeds)."""
     if not staged_build(c):
-        raise Exit("Build gagal: output/ tidak diubah.", code=1)
+        raise Exit(message("failed", target=OUTPUT.name), code=1)
 
 
 @task
 def publish(c):
     """Build the site with the production settings (publishconf.py) into output/."""
     if not staged_build(c, "publishconf.py"):
-        raise Exit("Build gagal: output/ tidak diubah.", code=1)
+        raise Exit(message("failed", target=OUTPUT.name), code=1)
 
 
 @task
@@ -112,7 +179,8 @@ def new(c, title, event=False, translation_of=None, lang="en"):
         )
     except ScaffoldError as error:
         raise Exit(str(error), code=1) from None
-    print(f"Artikel baru: {path.relative_to(ROOT)} (Status: draft)")
+    folder = path.with_suffix("") if not translation_of else path.with_name(path.name.split(".")[0])
+    print(message("new", path=path.relative_to(ROOT), folder=folder.relative_to(ROOT)))
 
 
 def serve_with_livereload(target, overrides=()):
@@ -155,7 +223,7 @@ def serve(c, drafts=False):
     """Build, then serve on http://127.0.0.1:8000 (--drafts: preview drafts, built into preview/, never output/)."""
     target, overrides = (PREVIEW, ["WARTA_PREVIEW_DRAFTS=true"]) if drafts else (OUTPUT, [])
     if not staged_build(c, target=target, overrides=overrides):
-        raise Exit("Build gagal: tidak ada yang diubah.", code=1)
+        raise Exit(message("failed", target=target.name), code=1)
     c.run(
         f"{sys.executable} -m pelican -s pelicanconf.py --listen --bind {HOST} --port {PORT} -o {target}",
         pty=False,

@@ -462,3 +462,54 @@ def test_a_good_build_replaces_output_whole(tmp_path):
     assert not (output / "stale.html").exists()
     assert (output / "index.html").exists() and (output / "en" / "index.html").exists()
     assert not (tmp_path / ".output.old").exists() and not (tmp_path / ".output.staging").exists()
+
+
+def test_two_builds_at_once_never_mix_or_lose_the_site(tmp_path, bilingual_site):
+    """Two `invoke build`s (or the preview's rebuild during one) into the same folder:
+    the second waits; both succeed; the site is whole after each swap."""
+    import threading
+
+    from invoke import Context
+
+    import tasks
+
+    output = tmp_path / "output"
+
+    def files(folder):  # Pagefind names its index files by a hash of the build
+        return {p.relative_to(folder) for p in folder.rglob("*") if "pagefind" not in p.parts}
+
+    expected = files(bilingual_site.output)
+    seen, results = [], []
+
+    def watch():  # the site, as a reader's server sees it, while the builds run
+        while len(results) < 2:
+            if output.exists():
+                seen.append(len(list(output.rglob("*.html"))))
+
+    def one_build():
+        ok = tasks.staged_build(
+            Context(),
+            target=output,
+            content=bilingual_site.content,
+            overrides=[
+                'SITEURL="https://perpustakaan.example.id"',
+                'WARTA_TODAY="2022-03-01"',
+                f'WARTA_PHOTO_CACHE="{bilingual_site.cache}"',
+            ],
+        )
+        results.append(ok)
+
+    watcher = threading.Thread(target=watch)
+    builds = [threading.Thread(target=one_build) for _ in range(2)]
+    watcher.start()
+    for build_ in builds:
+        build_.start()
+    for build_ in builds:
+        build_.join()
+    watcher.join()
+    assert results == [True, True]
+    assert files(output) == expected
+    whole = len([p for p in expected if p.suffix == ".html"])
+    assert seen and set(seen) == {whole}, "a reader saw a half-built or missing site"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".output.")]
+    assert leftovers == [".output.lock"]
