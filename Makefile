@@ -4,8 +4,11 @@ PYTHON ?= python3
 
 .PHONY: serve test build clean
 
-serve: $(VENV)/.installed  ## build the sample site, serve it on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/invoke livereload
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+serve: $(VENV)/.installed  ## the preview: build (drafts shown), serve on http://$(HOST):$(PORT), rebuild and reload on every save
+	$(VENV)/bin/invoke serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed  ## run the whole test suite
 	$(VENV)/bin/python -m pytest

@@ -21,8 +21,10 @@ WARTA_LIBRARY = {
 }
 # The picture a shared link shows when the article has none (1200 x 630).
 WARTA_SHARE_IMAGE = "images/share.png"
-# Local preview; publishconf.py sets the public address.
-SITEURL = "http://127.0.0.1:8000"
+# No address in local builds: every link starts at the site root ("/2020/07/..."), so the
+# preview works on any port and from a phone on the office Wi-Fi. publishconf.py sets the
+# public address.
+SITEURL = ""
 TIMEZONE = "Asia/Jakarta"
 WARTA_TIMEZONE_LABEL = "WIB"  # written after event times: "08.00–13.00 WIB"
 
@@ -150,6 +152,8 @@ LOG_FILTER = [
     # Duplicate slugs: warta.contract names both files and stops the build.
     (logging.WARNING, 'There are %s items "%s" with lang %s: \n%s\n%s'),
     (logging.WARNING, "There are %s original (not translated) items %s: \n%s\n%s"),
+    # Local builds name no address on purpose; publishconf.py gives the feeds theirs.
+    (logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"),
     # An image without a description: warta.contract stops the build, in the editor's language.
     (logging.WARNING, "Empty alt attribute for image %s in %s"),
 ]

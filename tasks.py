@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 PREVIEW = ROOT / "preview"  # drafts included: never the public output
+PREVIEW_OVERRIDES = ["WARTA_PREVIEW_DRAFTS=true"]
 THEME = ROOT / "theme"
 PLUGINS = ROOT / "plugins"
-HOST, PORT = "127.0.0.1", 8000  # SITEURL in pelicanconf.py says the same
+HOST, PORT = "127.0.0.1", 8000  # the preview's default address (the build names none)
 
 sys.path.insert(0, str(PLUGINS))
 
@@ -30,11 +31,33 @@ MESSAGES = {
         "waiting": "Pembangunan lain sedang berjalan untuk folder yang sama; menunggu sampai selesai…",
         "failed": "Pembangunan gagal: {target}/ tidak diubah.",
         "new": "Artikel baru: {path} (Status: draft). Simpan fotonya di {folder}/.",
+        "port_busy": "Port {port} sudah dipakai, mungkin oleh `make serve` di terminal lain. "
+        "Tutup dulu yang itu (Ctrl-C), atau pakai port lain: make serve PORT={next}",
+        "serving": "Pratinjau (draf ikut tampil): {urls}\nSetiap kali berkas disimpan, situs dibangun "
+        "ulang dan halaman di browser dimuat ulang. Hentikan dengan Ctrl-C.",
+        "error_page": {
+            "title": "Situs belum bisa dibangun",
+            "intro": "Perbaiki masalah di bawah ini lalu simpan berkasnya; halaman ini akan berganti "
+            "sendiri. Situs yang lama tetap ada sampai semuanya beres.",
+            "outro": "Arti setiap pesan ada di docs/panduan-editor.md.",
+            "labels": ("KESALAHAN", "PERINGATAN"),
+        },
     },
     "en": {
         "waiting": "Another build of the same folder is running; waiting for it to finish…",
         "failed": "The build failed: {target}/ was not changed.",
         "new": "New article: {path} (Status: draft). Put its photos in {folder}/.",
+        "port_busy": "Port {port} is in use, perhaps by `make serve` in another terminal. "
+        "Stop that one first (Ctrl-C), or use another port: make serve PORT={next}",
+        "serving": "Preview (drafts shown): {urls}\nEvery save rebuilds the site and reloads the "
+        "page in the browser. Stop with Ctrl-C.",
+        "error_page": {
+            "title": "The site cannot be built yet",
+            "intro": "Fix the problems below and save the file; this page changes by itself. "
+            "The previous site stays until everything is right.",
+            "outro": "Every message is explained in docs/panduan-editor.md.",
+            "labels": ("ERROR", "WARNING"),
+        },
     },
 }
 
@@ -116,8 +139,12 @@ def one_build_at_a_time(target):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def staged_build(c, settings="pelicanconf.py", target=OUTPUT, overrides=(), content=CONTENT):
-    """Build into a staging folder of its own; swap it in only if the whole build succeeded."""
+def staged_build(
+    c, settings="pelicanconf.py", target=OUTPUT, overrides=(), content=CONTENT, capture=False
+):
+    """Build into a staging folder of its own; swap it in only if the whole build
+    succeeded. Returns whether it did, or with ``capture`` the run's result (its
+    output is shown as it comes, and kept)."""
     with one_build_at_a_time(target):
         recover(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
@@ -125,7 +152,7 @@ def staged_build(c, settings="pelicanconf.py", target=OUTPUT, overrides=(), cont
             result = pelican(c, settings, staging, overrides, warn=True, content=content)
             if result.ok:
                 swap_in(staging, target)
-            return result.ok
+            return result if capture else result.ok
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -183,51 +210,67 @@ def new(c, title, event=False, translation_of=None, lang="en"):
     print(message("new", path=path.relative_to(ROOT), folder=folder.relative_to(ROOT)))
 
 
-def serve_with_livereload(target, overrides=()):
-    """Build into ``target``, serve it, rebuild and reload the browser on every change."""
-    from invoke import Context
-    from livereload import Server
+# What the preview loop watches besides content/: a save of any of these rebuilds and reloads.
+WATCHED = (
+    "pelicanconf.py",
+    "plugins/**/*.py",
+    "theme/templates/**/*.html",
+    "theme/static/**/*",
+    "theme/translations/*/LC_MESSAGES/*.po",
+)
 
+
+def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
+    """Build the preview (drafts shown), serve it, rebuild and reload on every save;
+    while a build fails, every page is the error page (next to ``target``)."""
+    from invoke import Context
+
+    from pelicanconf import WARTA_MESSAGES_LANG
+    from warta.serve import PreviewServer, addresses, port_is_free, write_error_page
+
+    if not port_is_free(host, port):
+        raise Exit(message("port_busy", port=port, next=port + 1), code=1)
     c = Context()
+    words = MESSAGES.get(WARTA_MESSAGES_LANG, MESSAGES["en"])["error_page"]
+    error_page = target.with_name(f".{target.name}-error.html")
+    overrides = [*PREVIEW_OVERRIDES, *overrides]
 
     def rebuild():
-        staged_build(
-            c, target=target, overrides=overrides
-        )  # a failed build keeps the last good one
+        result = staged_build(c, target=target, overrides=overrides, content=content, capture=True)
+        if result.ok:
+            error_page.unlink(missing_ok=True)
+        else:  # the last good preview stays; the browser shows why it is not the new one
+            write_error_page(error_page, result.stdout + result.stderr, words, WARTA_MESSAGES_LANG)
 
     rebuild()
-    server = Server()
-    for pattern in (
-        "pelicanconf.py",
-        "content/**/*",  # articles, pages, and the photos beside them
-        "plugins/**/*.py",
-        "theme/templates/**/*.html",
-        "theme/static/**/*",
-        "theme/translations/*/LC_MESSAGES/*.po",
-    ):
+    server = PreviewServer(error_page)
+    server.watch(str(Path(content) / "**" / "*"), rebuild)  # articles, pages, their photos
+    for pattern in WATCHED:
         server.watch(str(ROOT / pattern), rebuild)
-    server.serve(host=HOST, port=PORT, root=str(target))
+    print(message("serving", urls="  ".join(addresses(host, port))), flush=True)
+    server.serve(host=host, port=port, root=str(target))
 
 
-@task
-def livereload(c, drafts=False):
-    """Build, serve on http://127.0.0.1:8000, rebuild and reload the browser on every change (--drafts: preview drafts)."""
-    if drafts:
-        serve_with_livereload(PREVIEW, ["WARTA_PREVIEW_DRAFTS=true"])
-    else:
-        serve_with_livereload(OUTPUT)
+@task(
+    help={
+        "host": "0.0.0.0 to open the preview from a phone on the same Wi-Fi",
+        "port": "default 8000",
+    }
+)
+def serve(c, host=HOST, port=PORT):
+    """The editor's preview: build with drafts (DRAF banner) into preview/, serve on http://127.0.0.1:8000, rebuild and reload on every save, errors shown in the browser."""
+    preview_loop(host, int(port))
 
 
-@task
-def serve(c, drafts=False):
-    """Build, then serve on http://127.0.0.1:8000 (--drafts: preview drafts, built into preview/, never output/)."""
-    target, overrides = (PREVIEW, ["WARTA_PREVIEW_DRAFTS=true"]) if drafts else (OUTPUT, [])
-    if not staged_build(c, target=target, overrides=overrides):
-        raise Exit(message("failed", target=target.name), code=1)
-    c.run(
-        f"{sys.executable} -m pelican -s pelicanconf.py --listen --bind {HOST} --port {PORT} -o {target}",
-        pty=False,
-    )
+@task(
+    help={
+        "host": "0.0.0.0 to open the preview from a phone on the same Wi-Fi",
+        "port": "default 8000",
+    }
+)
+def livereload(c, host=HOST, port=PORT):
+    """The same as `serve` (its former name)."""
+    preview_loop(host, int(port))
 
 
 @task

@@ -179,3 +179,108 @@ def test_search_results_show_the_lead_photo(page, served_site):
     img = item.query_selector(".card-photo img")
     assert img.get_attribute("alt") == "Children around the mobile library van"
     assert img.get_attribute("src").endswith("-320.jpg")
+
+
+# --- Local builds and the editor's preview loop ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def local_site(tmp_path_factory, fixture_content, photo_cache):
+    """The fixture site built as `make serve` builds it (no address: SITEURL ""),
+    served on a random port."""
+    from conftest import TODAY, build, free_port, serve
+
+    site = build(
+        fixture_content,
+        tmp_path_factory.mktemp("local") / "output",
+        SITEURL="",
+        WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
+    )
+    assert site.returncode == 0, site.log
+    port = free_port()
+    server = serve(site.output, port)
+    site.base = f"http://127.0.0.1:{port}"
+    yield site
+    server.shutdown()
+
+
+def test_a_local_build_works_on_any_port(page, local_site):
+    page.goto(local_site.base + "/2022/02/kunjungan-perpustakaan-keliling/")
+    header = page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+    )
+    assert header == "rgb(243, 245, 247)"  # the stylesheet came from this server
+    assert page.evaluate("document.querySelector('figure.photo img').naturalWidth") > 0
+    page.locator('.translation a[hreflang="en"]').click()
+    page.wait_for_url(local_site.base + "/en/2022/02/kunjungan-perpustakaan-keliling/")
+    page.goto(local_site.base + "/cari/?q=Esnalianti")
+    page.wait_for_selector(".search-results li", timeout=15000)
+    assert page.query_selector(".search-results a").get_attribute("href") == "/2020/07/bimtek/"
+
+
+def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(
+    browser, tmp_path, fixture_content, photo_cache
+):
+    import shutil
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import ROOT, free_port
+
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    port = free_port()
+    script = (
+        "import tasks, pathlib; tasks.preview_loop('127.0.0.1', {port}, content=pathlib.Path({content!r}),"
+        " target=pathlib.Path({target!r}), overrides=['WARTA_PHOTO_CACHE={cache}'])"
+    ).format(
+        port=port, content=str(content), target=str(tmp_path / "preview"), cache=f'"{photo_cache}"'
+    )
+    loop = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):  # the first build, then the server
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(base + "/2020/07/bimtek/")
+        assert page.inner_text("h1").startswith("Bimtek")
+        page.wait_for_timeout(1500)  # livereload's script has connected
+        article = content / "articles" / "bimtek.md"
+        good = article.read_text()
+        article.write_text(good.replace("Category: Kegiatan", "Category: Kegiatn"))
+        started = time.monotonic()
+        page.wait_for_function(
+            "document.querySelector('h1').textContent.includes('belum bisa dibangun')",
+            timeout=20000,
+        )
+        broke_in = time.monotonic() - started
+        problem = page.inner_text(".problems")
+        assert "articles/bimtek.md" in problem and "Maksud Anda 'kegiatan'?" in problem, problem
+        article.write_text(good)
+        started = time.monotonic()
+        page.wait_for_function(
+            "document.querySelector('h1').textContent.startsWith('Bimtek')", timeout=20000
+        )
+        fixed_in = time.monotonic() - started
+        print(
+            f"error page {broke_in:.1f} s after the save, article back {fixed_in:.1f} s after the fix"
+        )
+        assert broke_in < 15 and fixed_in < 15, (broke_in, fixed_in)
+        page.close()
+    finally:
+        loop.terminate()
+        output, _ = loop.communicate(timeout=10)
+    assert "Pratinjau" in output, output

@@ -286,6 +286,17 @@ class PhotoTreeprocessor(Treeprocessor):
         ext = self.extension
         # Without an Image: field the body's first photo leads: loaded at once if the body opens with it.
         leads_here = "image" not in getattr(self.md, "Meta", {})
+        # First, before the galleries add links of their own: a link to a photo
+        # ([the large photo](foto.jpg)) leads to its largest version; the original
+        # (with its GPS position) is never published.
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if PurePosixPath(unquote(href).lower()).suffix in imaging.PHOTO_SUFFIXES:
+                photo = ext.finder.find(href)
+                if photo is not None:
+                    link.set(
+                        "href", ext.url_of(published_path(photo, largest(photo, photo.fallback)))
+                    )
         for index, block in enumerate(list(root)):
             images = lone_images(block)
             if not images:
@@ -304,16 +315,6 @@ class PhotoTreeprocessor(Treeprocessor):
             new.tail = block.tail
             root.remove(block)
             root.insert(index, new)
-        # A link to a photo ([the large photo](foto.jpg)) leads to its largest version:
-        # the original (with its GPS position) is never published.
-        for link in root.iter("a"):
-            href = link.get("href", "")
-            if PurePosixPath(unquote(href).lower()).suffix in imaging.PHOTO_SUFFIXES:
-                photo = ext.finder.find(href)
-                if photo is not None:
-                    link.set(
-                        "href", ext.url_of(published_path(photo, largest(photo, photo.fallback)))
-                    )
         # Images inside text, lists or links: pictures in place.
         for parent in list(root.iter()):
             if parent.tag == "picture":

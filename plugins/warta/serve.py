@@ -1,0 +1,122 @@
+"""The editor's preview loop, for ``make serve``: build, serve, rebuild on every save.
+
+Editors watch the browser, not the terminal. So a save always reloads the page
+(livereload skips a reload within 3 s of the last one unless told otherwise),
+and a build that fails puts an error page in place of every page, in the
+editor's language and styled like the site, naming each problem with its file,
+field and fix; the next good build takes it away and the page comes back.
+The server is livereload's (it injects the reload script into every page);
+only its file handler is ours, to answer with that error page.
+"""
+
+import html
+import re
+import socket
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+
+# A line of the contract's report: "path: KESALAHAN: Field: message".
+REPORT_LINE = re.compile(r"^(?P<path>[^\s:][^:]*): (?P<label>[A-Z]+): (?P<text>.*)$")
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{title}</title>
+<link rel="stylesheet" href="/theme/css/style.css">
+</head>
+<body>
+<main id="main" class="wrap build-error">
+<h1>{title}</h1>
+<p class="lead">{intro}</p>
+<ul class="problems">
+{items}
+</ul>
+<p>{outro}</p>
+</main>
+</body>
+</html>
+"""
+
+
+def error_page(log, words, lang):
+    """The page shown while the site cannot be built: every line of the report
+    (or, for a bug in our code, the end of the traceback)."""
+    items = []
+    for line in log.splitlines():
+        match = REPORT_LINE.match(line.strip())
+        if match and match.group("label") in words["labels"]:
+            items.append(
+                '<li class="{}"><span class="label">{}</span> <strong>content/{}</strong><br>{}</li>'.format(
+                    "error" if match.group("label") == words["labels"][0] else "warning",
+                    html.escape(match.group("label")),
+                    html.escape(match.group("path")),
+                    html.escape(match.group("text")),
+                )
+            )
+    if not items:  # not a content problem: show what the build said last
+        tail = "\n".join(log.strip().splitlines()[-25:])
+        items.append(f"<li><pre>{html.escape(tail)}</pre></li>")
+    return PAGE.format(
+        lang=lang,
+        title=html.escape(words["title"]),
+        intro=html.escape(words["intro"]),
+        items="\n".join(items),
+        outro=html.escape(words["outro"]),
+    )
+
+
+class PreviewFiles(StaticFileHandler):
+    """The preview's files, or the error page while the last build failed."""
+
+    error_page = None  # a Path, set by ``PreviewServer``
+
+    def get(self, path, include_body=True):
+        page = self.error_page
+        wants_page = path == "" or path.endswith(("/", ".html"))
+        if page is not None and page.exists() and wants_page:
+            self.set_status(500)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            return self.finish(page.read_bytes())
+        return super().get(path, include_body)
+
+
+class PreviewServer(Server):
+    def __init__(self, error_page):
+        super().__init__()
+        self.SFH = type("Files", (PreviewFiles,), {"error_page": error_page})
+        # Every save reloads: a rebuild takes a second anyway, so reloads never pile up.
+        LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+
+
+def port_is_free(host, port):
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def addresses(host, port):
+    """The addresses to type: this computer's, and for 0.0.0.0 the network's."""
+    if host not in ("0.0.0.0", "::"):
+        return [f"http://{host}:{port}/"]
+    found = {"127.0.0.1"}
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.add(info[4][0])
+    except OSError:
+        pass
+    return [f"http://{ip}:{port}/" for ip in sorted(found, key=lambda ip: ip.startswith("127."))]
+
+
+def write_error_page(path, log, words, lang):
+    part = Path(str(path) + ".part")
+    part.write_text(error_page(log, words, lang), encoding="utf-8")
+    part.replace(path)
