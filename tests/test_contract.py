@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES, TODAY, build, snapshot
 from warta import contract, facts, scaffold
 from pelican.settings import DEFAULT_CONFIG
+from pelicanconf import WARTA_CATEGORIES as DEFAULT_CATEGORIES
 
 SCENARIOS = FIXTURES / "contract"
 
@@ -513,3 +514,36 @@ def test_two_builds_at_once_never_mix_or_lose_the_site(tmp_path, bilingual_site)
     assert seen and set(seen) == {whole}, "a reader saw a half-built or missing site"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".output.")]
     assert leftovers == [".output.lock"]
+
+
+def test_pelicans_content_cache_works_and_cached_files_are_still_checked(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "bilingual_site", content)
+    cache = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "WARTA_TODAY": TODAY,
+    }
+    first = build(content, tmp_path / "first", **cache)
+    assert first.returncode == 0, first.log
+    assert any((tmp_path / "cache").iterdir())
+    second = build(content, tmp_path / "second", **cache)  # every file from the cache
+    assert second.returncode == 0, second.log
+
+    def pages(folder):  # (empty feeds date themselves by the build: issue "Publishing")
+        return {k: v for k, v in snapshot(folder).items() if k.endswith(".html")}
+
+    assert pages(tmp_path / "second") == pages(tmp_path / "first")  # the same site, byte for byte
+    # A settings change the cached files no longer fit: still reported, nothing written.
+    two_categories = {k: v for k, v in DEFAULT_CATEGORIES.items() if k != "kisah-literasi"}
+    third = build(content, tmp_path / "third", WARTA_CATEGORIES=two_categories, **cache)
+    assert third.returncode == 1
+    assert reported(
+        third.log,
+        "articles/pojok-baca.md",
+        "Category",
+        "'kisah-literasi' bukan salah satu kategori",
+        "KESALAHAN",
+    ), third.log
+    assert not (tmp_path / "third").exists() or not any((tmp_path / "third").rglob("*.html"))

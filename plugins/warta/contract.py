@@ -33,7 +33,13 @@ from pelican.utils import pelican_open
 
 from warta import facts, photos
 from warta.events import parse_when
-from warta.multilingual import compile_catalogs, every_article, every_content, main_lang
+from warta.multilingual import (
+    compile_catalogs,
+    every_article,
+    every_content,
+    is_main_site,
+    main_lang,
+)
 
 REPORT = "WARTA_REPORT"  # the settings key this build's Report lives under
 LOCALEDIR = Path(__file__).parent / "translations"
@@ -86,9 +92,25 @@ class Problem:
 class Report:
     """Every problem of one build, and the to-do list `invoke check` shows."""
 
-    translate: callable  # gettext for the messages' language
+    lang: str  # the messages' language (WARTA_MESSAGES_LANG)
     problems: list = field(default_factory=list)
     todo: list = field(default_factory=list)
+    # What an earlier language site of this build printed already (every site reads
+    # every file, so the /en/ site finds the same warnings again).
+    told: frozenset = frozenset()
+    # Every file read or taken from the cache: {path: (ReadRecord, its HTML)}; also
+    # those Pelican then drops (an unknown Status), which no generator lists.
+    read: dict = field(default_factory=dict)
+
+    # Kept as a language, not a gettext function: Pelican's content cache pickles
+    # the settings this report lives in.
+    @property
+    def translate(self):
+        return translator(self.lang)
+
+    @property
+    def untold(self):
+        return [p for p in self.problems if p not in self.told]
 
     def add(self, severity, path, key, message):
         problem = Problem(path, key, message, severity)
@@ -105,20 +127,21 @@ class Report:
     def errors(self):
         return [p for p in self.problems if p.severity == "error"]
 
-    def render(self):
+    def render(self, problems=None):
         _ = self.translate
+        problems = self.problems if problems is None else problems
         label = {"error": _("ERROR"), "warning": _("WARNING")}
         lines = []
-        for p in sorted(self.problems, key=lambda p: (p.path, p.severity != "error")):
+        for p in sorted(problems, key=lambda p: (p.path, p.severity != "error")):
             where = f"{display_key(p.field)}: " if p.field else ""
             lines.append(f"{p.path}: {label[p.severity]}: {where}{p.message}")
-        errors = self.errors
+        errors = [p for p in problems if p.severity == "error"]
         files = len({p.path for p in errors})
         summary = _("%(problems)d problems in %(files)d files") % {
             "problems": len(errors),
             "files": files,
         }
-        warnings = len(self.problems) - len(errors)
+        warnings = len(problems) - len(errors)
         if warnings:
             summary += ", " + _("%(warnings)d warnings") % {"warnings": warnings}
         lines.append(summary)
@@ -662,22 +685,37 @@ class EditorNotes(Extension):
         md.preprocessors.register(self.Drop(md), "warta_editor_notes", 25)
 
 
+@dataclass(frozen=True)
+class ReadRecord:
+    """What the contract needs of a file, kept in its metadata: Pelican's content
+    cache keeps metadata, so a file served from the cache is checked (against the
+    settings of this build) exactly like one read afresh."""
+
+    path: str  # inside content/
+    kind: str  # "article" or "page"
+    header: dict  # lower-case key -> the value as written
+    repeated: frozenset  # keys written more than once
+    source: str
+    photo_problems: tuple  # photos.Problem
+    looked_at: tuple  # (image path, stamp) of every image the file names: the cache's key too
+
+
 class CheckedMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, checking each file against the contract as it reads."""
+    """Pelican's Markdown reader, with the photos extension, recording what the
+    contract checks (``check_site`` does, once every file is read)."""
 
     def read(self, source_path):
-        report = self.settings[REPORT]
-        _ = report.translate
         base = Path(self.settings["PATH"])
         path = Path(source_path).relative_to(base).as_posix()
         kind = self._kind(path)
         try:
             source = Path(source_path).read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
+            report = self.settings[REPORT]
             report.error(
                 path,
                 None,
-                _(
+                report.translate(
                     "the file is not valid UTF-8 (byte %(position)d). Open it and save it again as UTF-8."
                 )
                 % {"position": error.start},
@@ -687,22 +725,21 @@ class CheckedMarkdownReader(MarkdownReader):
         content, metadata, found = self._read_markdown(source_path)
         if kind is None:  # principle explanations and the like: Markdown only
             return content, metadata
-        header = self._header
-        repeated = self._repeated
-        for severity, key, message in check_header(path, header, kind, self.settings, _, repeated):
-            report.add(severity, path, key, message)
-        lead = found.lead(header)
-        for problem in found.finder.problems:
-            severity, key, message = photo_problem(problem, _)
-            report.add(severity, path, key, message)
-        for severity, key, message in check_links(path, source, base, _):
-            report.add(severity, path, key, message)
-        for severity, key, message in check_body(source, content, header, _):
-            report.add(severity, path, key, message)
+        lead = found.lead(self._header)
+        metadata["warta_read"] = ReadRecord(
+            path,
+            kind,
+            self._header,
+            frozenset(self._repeated),
+            source,
+            tuple(found.finder.problems),
+            tuple(found.finder.looked_at.items()),
+        )
         metadata["photos"] = found.uses
         metadata["lead_photo"] = lead
+        self.settings[REPORT].read[path] = (metadata["warta_read"], content)
         if kind == "article" and "date" not in metadata:
-            metadata["date"] = datetime(1970, 1, 1)  # the build stops on the error above
+            metadata["date"] = datetime(1970, 1, 1)  # the build stops on the contract's error
         if not metadata.get("title"):
             metadata["title"] = path
         return content, metadata
@@ -725,7 +762,9 @@ class CheckedMarkdownReader(MarkdownReader):
         # The header as written, before Pelican parses it (and resets Markdown's Meta).
         self._header = {key.lower(): "\n".join(values) for key, values in meta.items()}
         self._repeated = {key.lower() for key, values in meta.items() if len(values) > 1}
-        return super()._parse_metadata(meta)
+        # Pelican gets the first of repeated values: the contract stops the build on
+        # them, and a list where Pelican expects a string would crash it first.
+        return super()._parse_metadata({key: values[:1] for key, values in meta.items()})
 
     def process_metadata(self, name, value):
         if name in ("date", "modified") and isinstance(value, str):
@@ -749,8 +788,11 @@ class CheckedMarkdownReader(MarkdownReader):
 def start_report(pelican):
     """A fresh report for each build (and each language site of it)."""
     compile_catalogs(LOCALEDIR)
-    lang = pelican.settings.get("WARTA_MESSAGES_LANG", "id")
-    pelican.settings[REPORT] = Report(translator(lang))
+    settings = pelican.settings
+    lang = settings.get("WARTA_MESSAGES_LANG", "id")
+    earlier = settings.get(REPORT) if not is_main_site(settings) else None  # the main site's
+    told = frozenset(earlier.problems) if earlier else frozenset()
+    settings[REPORT] = Report(lang, told=told)
 
 
 def keep_everything(generator):
@@ -761,6 +803,33 @@ def keep_everything(generator):
 def install_reader(readers):
     for extension in CheckedMarkdownReader.file_extensions:
         readers.reader_classes[extension] = CheckedMarkdownReader
+    cached = readers.get_cached_data
+
+    def get_cached_data(filename, default=None):
+        # Pelican's cache knows only the .md file's date: a file that was not
+        # readable, or whose photos changed since, is read again.
+        content, metadata = cached(filename, default)
+        if content is None or metadata.get("status") == "skip":
+            return default
+        record = metadata.get("warta_read")
+        if record and any(photos.stamp(base, image) != was for image, was in record.looked_at):
+            return default
+        if record:
+            readers.settings[REPORT].read[record.path] = (record, content)
+        return content, metadata
+
+    base = Path(readers.settings["PATH"])
+    readers.get_cached_data = get_cached_data
+
+
+def check_file(record, html, settings, _):
+    """Every problem of one file: [(severity, key, message)]."""
+    base = Path(settings["PATH"])
+    problems = check_header(record.path, record.header, record.kind, settings, _, record.repeated)
+    problems += [photo_problem(problem, _) for problem in record.photo_problems]
+    problems += check_links(record.path, record.source, base, _)
+    problems += check_body(record.source, html, record.header, _)
+    return problems
 
 
 def check_site(generators):
@@ -815,6 +884,9 @@ def check_site(generators):
 
     for path, message in check_files(settings, _):
         report.error(path, None, message)
+    for record, html in report.read.values():
+        for severity, key, message in check_file(record, html, settings, _):
+            report.add(severity, record.path, key, message)
 
     # Photos are encoded (into the cache, not the output) now, so that a damaged
     # one stops the build here, before anything is written.
@@ -835,16 +907,15 @@ def check_site(generators):
 
     # The report is the editors' interface, printed whole like a compiler's
     # diagnostics rather than logged (Pelican's log handler wraps long lines).
-    if report.problems:
-        print(report.render(), file=sys.stderr)
+    if report.untold:
+        print(report.render(report.untold), file=sys.stderr)
     if settings.get("WARTA_CHECK_ONLY"):
         print_todo(report)
-        raise SystemExit(1 if report.errors else 0)
+        raise facts.WartaError("check only", exitcode=1 if report.errors else 0)
     if report.errors:
-        print(
-            _("the site was not built; nothing in the output folder was changed."), file=sys.stderr
-        )
-        raise SystemExit(1)
+        stopped = _("the site was not built; nothing in the output folder was changed.")
+        print(stopped, file=sys.stderr)
+        raise facts.WartaError(stopped)
 
 
 def language_in_file_name(content, settings):

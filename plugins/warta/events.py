@@ -98,8 +98,8 @@ def read_event(content):
         if isinstance(metadata.get(key), str):
             try:
                 value = parse_when(metadata[key], timezone)
-            except ValueError:
-                log.warning(
+            except ValueError:  # warta.contract reports it, in the editor's language
+                log.debug(
                     "warta.events: %s: %s %r is not a date (YYYY-MM-DD or YYYY-MM-DD HH:MM)",
                     content.relative_source_path,
                     key.capitalize(),

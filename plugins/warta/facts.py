@@ -8,6 +8,7 @@ are declared in ``pelicanconf.py``. ``check_settings`` runs once at start-up
 the build with a clear message instead of surfacing in a template.
 """
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -62,7 +63,36 @@ CONTRACT_KEYS = (
 SECTIONS = ("category", "principles", "page", "agenda", "search")
 
 
-class SettingsError(ValueError):
+class WartaError(Exception):
+    """A problem with the content or the settings, explained to the editor: the
+    build stops with ``exitcode`` (Pelican exits with it) and no traceback (the
+    contract's log filter drops Pelican's report of it). A bug in our code stays an
+    ordinary exception, with its traceback."""
+
+    exitcode = 1
+
+    def __init__(self, message, exitcode=1):
+        super().__init__(message)
+        self.exitcode = exitcode
+
+
+class ExplainedErrors(logging.Filter):
+    """Drops Pelican's CRITICAL log of a WartaError: the editor has read the report
+    (or the settings message) already, and a traceback would only frighten."""
+
+    def filter(self, record):
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, WartaError)
+
+
+def explain_errors_plainly():
+    """Install ``ExplainedErrors`` on Pelican's logger, once per process."""
+    pelican_log = logging.getLogger("pelican")
+    if not any(isinstance(f, ExplainedErrors) for f in pelican_log.filters):
+        pelican_log.addFilter(ExplainedErrors())
+
+
+class SettingsError(WartaError, ValueError):
     """A WARTA_* setting is missing or inconsistent."""
 
 

@@ -13,6 +13,7 @@ Jinja. This plugin, listed before it in ``PLUGINS``:
 
 import os
 import posixpath
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -98,8 +99,13 @@ def is_main_site(settings):
 
 def initialize(pelican):
     """Check the WARTA_* settings and derive this language site's own settings."""
+    facts.explain_errors_plainly()
     settings = facts.settings_with_defaults(pelican.settings)
-    facts.check_settings(settings)
+    try:
+        facts.check_settings(settings)
+    except facts.SettingsError as error:
+        print(f"pelicanconf.py: {error}", file=sys.stderr)
+        raise
     lang = settings["DEFAULT_LANG"]
     language = settings["WARTA_LANGUAGES"][lang]
     # The main site declares the subsites; i18n_subsites copies this dict into each.

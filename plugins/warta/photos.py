@@ -102,6 +102,16 @@ def resolve(target, source_path, content_root):
     return normal
 
 
+def stamp(content_root, relative):
+    """(size, modification time) of an image file, None if it is missing: what tells
+    a cached article that its photos changed."""
+    try:
+        info = (Path(content_root) / relative).stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
 def near_miss(relative, content_root):
     """The existing file an editor probably meant: the same path in another case, or
     with another extension (``Foto1.JPG`` for ``foto1.jpg``). Linux servers, unlike
@@ -152,6 +162,7 @@ class PhotoFinder:
         self.source_path = source_path
         self.content_root = Path(settings["PATH"])
         self.problems = []
+        self.looked_at = {}  # image path inside content/ -> its stamp (None: missing)
 
     def find(self, target, field=None):
         """The Photo for ``target``, or None (external, or a problem was recorded)."""
@@ -162,6 +173,7 @@ class PhotoFinder:
             return None
         if relative is None:
             return None
+        self.looked_at[relative] = stamp(self.content_root, relative)
         path = self.content_root / relative
         if not path.is_file():
             hint = near_miss(relative, self.content_root)
