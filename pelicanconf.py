@@ -71,7 +71,8 @@ WARTA_CATEGORIES = {
     "kegiatan": {"id": "Kegiatan", "en": "Activities"},
     "kisah-literasi": {"id": "Kisah Literasi", "en": "Literacy Stories"},
 }
-DEFAULT_CATEGORY = "berita"
+DEFAULT_CATEGORY = "berita"  # what `invoke new` starts an article with
+WARTA_EVENT_CATEGORY = "kegiatan"  # ... and an activity report (`invoke new --event`)
 # The seven principles of UU 43/2007 pasal 2 are built in (plugins/warta/facts.py);
 # WARTA_PRINCIPLES here would override their names.
 

@@ -31,6 +31,12 @@ MESSAGES = {
         "waiting": "Pembangunan lain sedang berjalan untuk folder yang sama; menunggu sampai selesai…",
         "failed": "Pembangunan gagal: {target}/ tidak diubah.",
         "new": "Artikel baru: {path} (Status: draft). Simpan fotonya di {folder}/.",
+        "empty_title": 'Judul tidak boleh kosong. Contoh: invoke new "Bimtek Layanan Inklusi 2026"',
+        "title_is_option": "'{title}' bukan judul. Tulis judul di antara tanda petik: "
+        'invoke new "Judul Artikel" [--event] [--translation-of SLUG]. Bantuan: invoke --help new',
+        "long_title": "Judul {length} karakter; paling panjang {most}. Persingkat judulnya.",
+        "no_original": "Tidak ada artikel dengan Slug '{slug}' dalam bahasa '{lang}'.",
+        "exists": "{path} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu.",
         "port_busy": "Port {port} sudah dipakai, mungkin oleh `make serve` di terminal lain. "
         "Tutup dulu yang itu (Ctrl-C), atau pakai port lain: make serve PORT={next}",
         "serving": "Pratinjau (draf ikut tampil): {urls}\nSetiap kali berkas disimpan, situs dibangun "
@@ -47,6 +53,12 @@ MESSAGES = {
         "waiting": "Another build of the same folder is running; waiting for it to finish…",
         "failed": "The build failed: {target}/ was not changed.",
         "new": "New article: {path} (Status: draft). Put its photos in {folder}/.",
+        "empty_title": 'The title cannot be empty. For example: invoke new "Inclusive Services Training"',
+        "title_is_option": "'{title}' is not a title. Write the title in quotes: "
+        'invoke new "Article title" [--event] [--translation-of SLUG]. Help: invoke --help new',
+        "long_title": "The title is {length} characters; at most {most}. Shorten it.",
+        "no_original": "There is no article with Slug '{slug}' in language '{lang}'.",
+        "exists": "{path} exists already; not overwritten. Choose another title or edit that file.",
         "port_busy": "Port {port} is in use, perhaps by `make serve` in another terminal. "
         "Stop that one first (Ctrl-C), or use another port: make serve PORT={next}",
         "serving": "Preview (drafts shown): {urls}\nEvery save rebuilds the site and reloads the "
@@ -190,22 +202,24 @@ def check(c):
 @task
 def new(c, title, event=False, translation_of=None, lang="en"):
     """Start a new article (a draft) under content/articles/YYYY/: invoke new "Judul artikel" [--event] [--translation-of SLUG]."""
-    from pelicanconf import AUTHOR, DEFAULT_LANG, TIMEZONE
+    import pelicanconf
     from warta.scaffold import ScaffoldError, new_article, now_in
 
     try:
         path = new_article(
             CONTENT / "articles",
             title,
-            now=now_in(TIMEZONE),
-            author=AUTHOR,
-            main_lang=DEFAULT_LANG,
+            now=now_in(pelicanconf.TIMEZONE),
+            author=pelicanconf.AUTHOR,
+            main_lang=pelicanconf.DEFAULT_LANG,
             event=event,
             translation_of=translation_of,
             lang=lang,
+            category=pelicanconf.DEFAULT_CATEGORY,
+            event_category=pelicanconf.WARTA_EVENT_CATEGORY,
         )
     except ScaffoldError as error:
-        raise Exit(str(error), code=1) from None
+        raise Exit(message(error.key, **error.values), code=1) from None
     folder = path.with_suffix("") if not translation_of else path.with_name(path.name.split(".")[0])
     print(message("new", path=path.relative_to(ROOT), folder=folder.relative_to(ROOT)))
 

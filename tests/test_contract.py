@@ -357,10 +357,35 @@ def test_new_article_passes_check_and_builds(tmp_path):
 
 def test_new_refuses_to_overwrite(tmp_path):
     scaffold.new_article(tmp_path, "Judul Sama", now=NOW, author="P")
-    with pytest.raises(scaffold.ScaffoldError, match="sudah ada; tidak ditimpa"):
+    with pytest.raises(scaffold.ScaffoldError, match="exists"):
         scaffold.new_article(tmp_path, "Judul Sama", now=NOW, author="P")
-    with pytest.raises(scaffold.ScaffoldError, match="Tidak ada artikel dengan Slug 'tidak-ada'"):
+    with pytest.raises(scaffold.ScaffoldError, match="no_original") as raised:
         scaffold.new_article(tmp_path, "X", now=NOW, author="P", translation_of="tidak-ada")
+    assert raised.value.values == {"slug": "tidak-ada", "lang": "id"}
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [("--help", "title_is_option"), ("   ", "empty_title"), ("x" * 201, "long_title")],
+)
+def test_new_refuses_what_is_not_a_title(tmp_path, title, key):
+    with pytest.raises(scaffold.ScaffoldError, match=key):
+        scaffold.new_article(tmp_path, title, now=NOW, author="P")
+    assert not list(tmp_path.rglob("*.md"))
+
+
+def test_new_makes_a_proper_file_from_any_title(tmp_path):
+    symbols = scaffold.new_article(tmp_path, "!!!", now=NOW, author="P")
+    assert symbols.name == "artikel-2026-11-25-0930.md"
+    long = scaffold.new_article(tmp_path, "Kunjungan " * 19 + "Akhir", now=NOW, author="P")
+    assert len(long.stem) <= 80 and long.stem.startswith("kunjungan-kunjungan")
+    injected = scaffold.new_article(
+        tmp_path, "Judul\nStatus: published\nSlug: en", now=NOW, author="P", event=True
+    )
+    header = scaffold.read_header(injected)
+    assert header["title"] == "Judul Status: published Slug: en"
+    assert header["status"] == "draft" and header["slug"] == "judul-status-published-slug-en"
+    assert header["category"] == "kegiatan"  # --event: an activity report
 
 
 # --- unit tests of the checks ----------------------------------------------

@@ -137,6 +137,9 @@ def check_settings(settings):
                 raise SettingsError(f"{setting}: {slug!r} is not a slug")
     if not settings.get("WARTA_CATEGORIES"):
         raise SettingsError("WARTA_CATEGORIES is missing: declare the categories")
+    for setting in ("DEFAULT_CATEGORY", "WARTA_EVENT_CATEGORY"):
+        if settings.get(setting) and settings[setting] not in settings["WARTA_CATEGORIES"]:
+            raise SettingsError(f"{setting} {settings[setting]!r} is not in WARTA_CATEGORIES")
 
 
 def slug_of(text):

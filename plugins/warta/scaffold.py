@@ -9,9 +9,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pelican.utils import slugify
+from warta.facts import EVENT_FIELDS, slug_of
 
-from warta.facts import EVENT_FIELDS
+TITLE_MAX = 200  # as the contract allows
 
 # Where photos go and how to show them, as a note: an HTML comment, which the
 # contract's reader drops (never published) and whose example it does not check.
@@ -40,7 +40,11 @@ COPIED_FROM_ORIGINAL = ("slug", "date", "category", "tags", *EVENT_FIELDS)
 
 
 class ScaffoldError(Exception):
-    """A reason, for the editor, why no file was written."""
+    """Why no file was written: a key of the messages in ``tasks.py`` and its values."""
+
+    def __init__(self, key, **values):
+        super().__init__(key)
+        self.key, self.values = key, values
 
 
 def read_header(path):
@@ -69,18 +73,33 @@ def render(fields, body):
 
 
 def new_article(
-    articles_dir, title, *, now, author, main_lang="id", event=False, translation_of=None, lang="en"
+    articles_dir,
+    title,
+    *,
+    now,
+    author,
+    main_lang="id",
+    event=False,
+    translation_of=None,
+    lang="en",
+    category="berita",
+    event_category="kegiatan",
 ):
-    """Write a new article file and return its path; ScaffoldError if it cannot."""
+    """Write a new article file and return its path; ScaffoldError if it cannot.
+    ``category`` and ``event_category`` come from the settings (DEFAULT_CATEGORY,
+    WARTA_EVENT_CATEGORY)."""
     articles_dir = Path(articles_dir)
-    if not title.strip():
-        raise ScaffoldError("Judul tidak boleh kosong.")
+    title = " ".join(title.split())  # a newline would start a header line of its own
+    if not title:
+        raise ScaffoldError("empty_title")
+    if title.startswith("-"):
+        raise ScaffoldError("title_is_option", title=title)
+    if len(title) > TITLE_MAX:
+        raise ScaffoldError("long_title", length=len(title), most=TITLE_MAX)
     if translation_of:
         original_path, original = find_article(articles_dir, translation_of, main_lang)
         if original_path is None:
-            raise ScaffoldError(
-                f"Tidak ada artikel dengan Slug '{translation_of}' dalam bahasa '{main_lang}'."
-            )
+            raise ScaffoldError("no_original", slug=translation_of, lang=main_lang)
         path = original_path.with_name(f"{original_path.stem}.{lang}.md")
         fields = {"title": title, "lang": lang}
         fields.update({k: original[k] for k in COPIED_FROM_ORIGINAL if k in original})
@@ -89,14 +108,15 @@ def new_article(
         fields["status"] = "draft"
         body = BODY_EN
     else:
-        slug = slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
+        # Symbols only ("!!!") leave no slug: the date and time give one.
+        slug = slug_of(title) or f"artikel-{now:%Y-%m-%d-%H%M}"
         path = articles_dir / f"{now:%Y}" / f"{slug}.md"
         fields = {
             "title": title,
             "date": f"{now:%Y-%m-%d %H:%M}",
             "lang": main_lang,
             "slug": slug,
-            "category": "berita",
+            "category": event_category if event else category,
             "tags": "",
             "author": author,
             "summary": SUMMARY,
@@ -117,9 +137,7 @@ def new_article(
         body += "\n\n" + PHOTO_HINT.format(folder=f"{now:%Y}/{slug}", slug=slug)
     if path.exists():
         shown = path.relative_to(articles_dir.parent).as_posix()  # as the contract names files
-        raise ScaffoldError(
-            f"{shown} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu."
-        )
+        raise ScaffoldError("exists", path=shown)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not translation_of:
         path.with_suffix("").mkdir(exist_ok=True)  # the article's photos go here
