@@ -212,6 +212,7 @@ def test_mistake_stops_the_build_with_a_clear_message(scenario, tmp_path, biling
     assert f"{problems} masalah di {files} berkas" in site.log
     assert "situs tidak dibangun" in site.log
     assert "Traceback" not in site.log and "CRITICAL" not in site.log
+    assert "WARNING" not in site.log and " ERROR " not in site.log  # no English before it
     assert snapshot(output) == before, "the previous output changed"
 
 
@@ -221,7 +222,8 @@ def test_warnings_do_not_stop_the_build(scenario, tmp_path):
     assert site.returncode == 0, site.log
     for path, field, message in WARNINGS[scenario]:
         assert reported(site.log, path, field, message, "PERINGATAN"), site.log
-    assert "0 masalah di 0 berkas" in site.log
+    assert site.log.count("0 masalah di 0 berkas") == 1  # once, though both language sites check
+    assert "WARNING" not in site.log  # nothing in English before it
 
 
 def test_every_problem_of_the_site_is_reported_at_once(tmp_path):
@@ -572,3 +574,36 @@ def test_pelicans_content_cache_works_and_cached_files_are_still_checked(tmp_pat
         "KESALAHAN",
     ), third.log
     assert not (tmp_path / "third").exists() or not any((tmp_path / "third").rglob("*.html"))
+
+
+def test_a_settings_mistake_is_one_line_not_a_traceback(tmp_path):
+    site = build(
+        FIXTURES / "bilingual_site",
+        tmp_path / "output",
+        WARTA_CATEGORIES={"berita": {"id": "Berita"}},
+    )
+    assert site.returncode == 1
+    assert "WARTA_CATEGORIES['berita'] has no name in ['en']" in site.log
+    assert "Traceback" not in site.log and "CRITICAL" not in site.log
+
+
+def test_a_busy_port_gets_a_clear_message_and_fails(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert f"Port {port} sudah dipakai" in result.stderr and f"PORT={port + 1}" in result.stderr

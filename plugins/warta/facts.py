@@ -85,11 +85,35 @@ class ExplainedErrors(logging.Filter):
         return not isinstance(error, WartaError)
 
 
+class SaidByTheContract(logging.Filter):
+    """Drops Pelican's English messages about content that ``warta.contract``
+    reports itself, in the editor's language. (LOG_FILTER cannot: Pelican never
+    filters errors.)"""
+
+    TEMPLATES = {
+        "Unknown status '%s' for file %s, skipping it. (Not in %s)",  # Status: publish
+        "Skipping %s: could not find information about '%s'",  # an .html file as an article
+        "Cannot get modification stamp for %s\n\t%s",  # a {static} link to no file
+    }
+
+    def filter(self, record):
+        return record.msg not in self.TEMPLATES
+
+
+# The loggers each filter goes on: a logger's filters see only its own records.
+QUIETED = {
+    "pelican": ExplainedErrors,
+    "pelican.contents": SaidByTheContract,
+    "pelican.cache": SaidByTheContract,
+}
+
+
 def explain_errors_plainly():
-    """Install ``ExplainedErrors`` on Pelican's logger, once per process."""
-    pelican_log = logging.getLogger("pelican")
-    if not any(isinstance(f, ExplainedErrors) for f in pelican_log.filters):
-        pelican_log.addFilter(ExplainedErrors())
+    """Install the filters above on Pelican's loggers, once per process."""
+    for name, kind in QUIETED.items():
+        log = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in log.filters):
+            log.addFilter(kind())
 
 
 class SettingsError(WartaError, ValueError):
