@@ -21,10 +21,11 @@ WARTA_LIBRARY = {
 }
 # The picture a shared link shows when the article has none (1200 x 630).
 WARTA_SHARE_IMAGE = "images/share.png"
-# No address in local builds: every link starts at the site root ("/2020/07/..."), so the
-# preview works on any port and from a phone on the office Wi-Fi. publishconf.py sets the
-# public address.
+# No address in local builds: every link is relative to its page ("../../tag/x/"), so the
+# preview works on any port, from a phone on the office Wi-Fi, and in a sub-folder of any
+# server. publishconf.py sets the public address (and absolute URLs).
 SITEURL = ""
+RELATIVE_URLS = True
 TIMEZONE = "Asia/Jakarta"
 WARTA_TIMEZONE_LABEL = "WIB"  # written after event times: "08.00–13.00 WIB"
 

@@ -1,6 +1,6 @@
 """Page-weight budget: what a first visit to each kind of page transfers.
 
-Builds the sample site (content/) into a temporary folder and, for one page of
+Builds the sample site (content/) as published into a temporary folder and, for one page of
 each kind, adds up the HTML and every stylesheet, script, font and icon it
 loads (article images apart). For the search pages it adds the Pagefind
 runtime and the language's index metadata they fetch before the first query.
@@ -21,12 +21,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-SITEURL = "http://127.0.0.1:8000"
+# Measured as published (publishconf.py: absolute URLs); no request leaves the machine:
+# Chromium's requests for this address are answered from the build.
+SITEURL = "https://perpustakaan.rejanglebongkab.go.id"
 PAGES = {
     "home": "/",
     "article (Bimtek)": "/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/",
@@ -61,14 +63,14 @@ def local_file(output, url):
     return path / "index.html" if url.endswith("/") else path
 
 
-def assets(output, html_path):
+def assets(output, html_path, page_url):
     """The files a page loads: stylesheets, scripts and icons (not images in the text)."""
     soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
     urls = [link["href"] for link in soup.select('link[rel~="stylesheet"], link[rel~="icon"]')]
     urls += [script["src"] for script in soup.select("script[src]")]
     files = {"css": [], "js": [], "other": []}
     for url in urls:
-        path = local_file(output, url)
+        path = local_file(output, urljoin(SITEURL + page_url, url))  # links are page-relative
         if path and path.is_file():
             kind = {".css": "css", ".js": "js"}.get(path.suffix, "other")
             files[kind].append(path)
@@ -137,7 +139,7 @@ def main():
                 "pelican",
                 str(ROOT / "content"),
                 "-s",
-                str(ROOT / "pelicanconf.py"),
+                str(ROOT / "publishconf.py"),
                 "-o",
                 str(output),
                 "-q",
@@ -148,7 +150,7 @@ def main():
         rows = []
         for name, url in PAGES.items():
             html = local_file(output, url)
-            files = assets(output, html)
+            files = assets(output, html, url)
             everything = [html, *files["css"], *files["js"], *files["other"]]
             rows.append(
                 (

@@ -64,8 +64,10 @@ def build(content, output, settings="pelicanconf.py", verbose=False, **overrides
     """Run Pelican on `content` into `output`; the build's exit code is not checked here.
     ``verbose`` adds Pelican's (and our plugins') informational messages to the log."""
     # Each build its own photo cache, unless a test shares one on purpose.
+    # An address, as published: absolute URLs (local builds are relative; see test_browser).
     extra = {
         "SITEURL": SITEURL,
+        "RELATIVE_URLS": False,
         "WARTA_PHOTO_CACHE": str(output.parent / "photo-cache"),
         **overrides,
     }

@@ -186,26 +186,28 @@ def test_search_results_show_the_lead_photo(page, served_site):
 
 @pytest.fixture(scope="module")
 def local_site(tmp_path_factory, fixture_content, photo_cache):
-    """The fixture site built as `make serve` builds it (no address: SITEURL ""),
-    served on a random port."""
+    """The fixture site built as `make serve` builds it (no address, links relative
+    to each page), served on a random port from a sub-folder of the server."""
     from conftest import TODAY, build, free_port, serve
 
+    root = tmp_path_factory.mktemp("local")
     site = build(
         fixture_content,
-        tmp_path_factory.mktemp("local") / "output",
+        root / "pratinjau" / "warta",
         SITEURL="",
+        RELATIVE_URLS=True,
         WARTA_TODAY=TODAY,
         WARTA_PHOTO_CACHE=str(photo_cache),
     )
     assert site.returncode == 0, site.log
     port = free_port()
-    server = serve(site.output, port)
-    site.base = f"http://127.0.0.1:{port}"
+    server = serve(root, port)
+    site.base = f"http://127.0.0.1:{port}/pratinjau/warta"
     yield site
     server.shutdown()
 
 
-def test_a_local_build_works_on_any_port(page, local_site):
+def test_a_local_build_works_in_any_folder_of_any_server(page, local_site):
     page.goto(local_site.base + "/2022/02/kunjungan-perpustakaan-keliling/")
     header = page.evaluate(
         "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
@@ -216,7 +218,11 @@ def test_a_local_build_works_on_any_port(page, local_site):
     page.wait_for_url(local_site.base + "/en/2022/02/kunjungan-perpustakaan-keliling/")
     page.goto(local_site.base + "/cari/?q=Esnalianti")
     page.wait_for_selector(".search-results li", timeout=15000)
-    assert page.query_selector(".search-results a").get_attribute("href") == "/2020/07/bimtek/"
+    link = page.query_selector(".search-results a").get_attribute("href")
+    assert link == "/pratinjau/warta/2020/07/bimtek/"
+    page.goto(local_site.base + "/en/agenda/")  # a subsite page: its CSS and photos too
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
+    assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
 
 
 def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(

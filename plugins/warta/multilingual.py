@@ -86,6 +86,7 @@ def write_page(generator, writer, template, url, save_as=None, **values):
         generator.get_template(template),
         generator.context,
         url=url,
+        relative_urls=generator.settings["RELATIVE_URLS"],
         template_name=template,
         page_name=url.removesuffix("/").removesuffix(".html"),
         **values,
@@ -157,16 +158,44 @@ def compile_catalogs(translations_dir):
         os.replace(tmp_path, mo_path)  # atomic: a parallel build never reads half a catalog
 
 
+def join_url(base, url):
+    """``url`` (relative to a site root) under ``base``, that root's address, with no
+    ``/en/../`` left. ``base`` is absolute ("https://…/en"), site-rooted, or relative
+    to the page ("../.."), where urljoin would drop the "..": joined as paths then."""
+    url = str(url)
+    base = base or "/"  # no address, not relative (RELATIVE_URLS gives pages ".")
+    if urlparse(base).scheme or base.startswith("/"):
+        return urljoin(base.rstrip("/") + "/", url)
+    path, _, rest = url.partition("#")
+    joined = posixpath.normpath(posixpath.join(base or ".", path))
+    if path.endswith("/") or not path:
+        joined += "/"
+    return joined + ("#" + rest if rest else "")
+
+
 @pass_context
 def absolute_url(context, url):
-    """``url`` relative to this language's site, as a clean absolute URL (no ``/en/../``)."""
-    return urljoin(context["SITEURL"].rstrip("/") + "/", str(url))
+    """``url`` relative to this language's site, as a clean URL: absolute in a
+    published build, relative to the page in a local one."""
+    return join_url(context["SITEURL"], url)
+
+
+@pass_context
+def site_root(context, lang=None):
+    """The root of ``lang``'s site (the main one's by default) as this page links it:
+    absolute in a published build, relative to the page in a local one
+    (RELATIVE_URLS), so the preview works in any folder of any server."""
+    lang = lang or main_lang(context)
+    if "relpath_to_site" not in context:  # before i18n_subsites has linked the sites
+        roots = {**context.get("lang_siteurls", {}), main_lang(context): context["main_siteurl"]}
+        return roots[lang].rstrip("/") + "/"
+    return absolute_url(context, context["relpath_to_site"](context["DEFAULT_LANG"], lang) + "/")
 
 
 @pass_context
 def site_file_url(context, path):
     """A static file's URL (images, the search bundle): they live once, at the main site's root."""
-    return urljoin(context["main_siteurl"].rstrip("/") + "/", path)
+    return join_url(site_root(context), path)
 
 
 @pass_context
@@ -204,7 +233,8 @@ def alternates(context, kind, key=None, page=None):
             for t in sorted(key.translations, key=lambda t: t.lang)
         ]
     result = []
-    for lang, root in context["lang_siteurls"].items():
+    for lang in context["lang_siteurls"]:
+        root = site_root(context, lang)
         if kind == "home":
             path = ""
         elif kind in ("principles", "category", "agenda", "search"):
@@ -217,7 +247,7 @@ def alternates(context, kind, key=None, page=None):
             path = context["TAG_URL"].format(slug=key)
         else:
             raise ValueError(f"unknown page kind {kind!r}")
-        result.append((lang, urljoin(root.rstrip("/") + "/", path)))
+        result.append((lang, join_url(root, path)))
     own = context["DEFAULT_LANG"]
     return sorted(result, key=lambda pair: pair[0] != own)
 
@@ -254,7 +284,10 @@ def add_template_helpers(generator):
         absolute_url=absolute_url, local_date=local_date, plain=plain, site_file_url=site_file_url
     )
     generator.env.globals.update(
-        alternates=alternates, section_url=section_url, language_name=language_name
+        alternates=alternates,
+        section_url=section_url,
+        language_name=language_name,
+        site_root=site_root,
     )
 
 

@@ -43,7 +43,7 @@ from pelican.generators import Generator
 from pelican.utils import slugify
 
 from warta import imaging
-from warta.multilingual import every_content, is_main_site
+from warta.multilingual import every_content, is_main_site, main_lang, site_file_url
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +163,12 @@ class PhotoFinder:
         self.content_root = Path(settings["PATH"])
         self.problems = []
         self.looked_at = {}  # image path inside content/ -> its stamp (None: missing)
+
+    def source_path_kind(self, settings):
+        """'article' or 'page', by the folder the file is in."""
+        relative = Path(self.source_path).relative_to(self.content_root).as_posix()
+        is_page = any(relative.startswith(p.rstrip("/") + "/") for p in settings["PAGE_PATHS"])
+        return "page" if is_page else "article"
 
     def find(self, target, field=None):
         """The Photo for ``target``, or None (external, or a problem was recorded)."""
@@ -366,8 +372,8 @@ class PhotoExtension(Extension):
     def __init__(self, source_path, settings, **kwargs):
         super().__init__(**kwargs)
         self.finder = PhotoFinder(source_path, settings)
-        root = settings["WARTA_MAIN_SITEURL"].rstrip("/")
-        self.url_of = lambda path: f"{root}/{path}"
+        self.settings = settings
+        self.md = None
         self.uses = []  # every photo of the body, in order
         self.found = {}  # id(<img>) -> its PhotoUse or None
         self.reading_body = True  # then the Summary field, whose images lead nothing
@@ -393,7 +399,23 @@ class PhotoExtension(Extension):
         return use
 
     def extendMarkdown(self, md):
+        self.md = md
         md.treeprocessors.register(PhotoTreeprocessor(md, self), "warta_photos", 15)
+
+    def url_of(self, path):
+        """A photo's URL in this file's body: at the main site's root. A local build
+        (RELATIVE_URLS) links it from the page the body is on, as many folders down
+        as its URL pattern has (articles 3, pages 1, and 1 more for /en/)."""
+        settings = self.settings
+        if not settings.get("RELATIVE_URLS"):
+            return f"{settings['WARTA_MAIN_SITEURL'].rstrip('/')}/{path}"
+        meta = getattr(self.md, "Meta", {})
+        is_article = self.finder.source_path_kind(settings) == "article"
+        pattern = settings["ARTICLE_URL" if is_article else "PAGE_URL"]
+        depth = pattern.rstrip("/").count("/") + 1
+        lang = (meta.get("lang") or [main_lang(settings)])[0].strip()
+        depth += lang != main_lang(settings)
+        return "../" * depth + path
 
     def lead(self, header):
         """The lead photo: the ``Image:`` field's, else the body's first (shown above
@@ -424,8 +446,7 @@ class PhotoExtension(Extension):
 
 
 def site_url_of(context):
-    root = context["main_siteurl"].rstrip("/")
-    return lambda path: f"{root}/{path}"
+    return lambda path: site_file_url(context, path)
 
 
 @pass_context

@@ -14,10 +14,14 @@ const filterBox = root.querySelector(".search-filters");
 const FILTERS = { principle: text.labelPrinciple, category: text.labelCategory };
 const fill = (template, values) => template.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
 
+// The bundle's address may be relative to this page (a local build): a module
+// import would read it relative to this script, so make it absolute first.
+const bundle = new URL(text.bundle, document.baseURI);
 let pagefind;
 try {
-  pagefind = await import(`${text.bundle}pagefind.js`);
-  await pagefind.options({ excerptLength: 24 });
+  pagefind = await import(new URL("pagefind.js", bundle).href);
+  // Result URLs start at the site root, which is the bundle's parent folder.
+  await pagefind.options({ excerptLength: 24, baseUrl: new URL("../", bundle).pathname });
 } catch (error) {
   status.textContent = text.msgError;
   throw error;
