@@ -146,6 +146,13 @@ ERRORS = {
             "dan tanda hubung saja, misalnya 'kegiatan-baru'.",
         )
     ],
+    "page_save_as_elsewhere": [
+        (
+            "pages/salinan.md",
+            "Save_as",
+            "harus 'about-copy/index.html', berkas di balik 'Url: about-copy/'",
+        )
+    ],
     "save_as_field": [("articles/simpan-sebagai.md", "Save_as", "bukan kolom untuk artikel")],
     "unknown_template": [("articles/templat.md", "Template", "bukan kolom untuk artikel")],
     "javascript_url": [("articles/url-js.md", "Url", "bukan kolom untuk artikel")],

@@ -882,11 +882,12 @@ def check_site(generators):
             if settings.get("WARTA_CHECK_ONLY"):
                 report.todo += todo_list(everything, settings, rel, _)
 
-    for path, message in check_files(settings, _):
-        report.error(path, None, message)
-    for record, html in report.read.values():
-        for severity, key, message in check_file(record, html, settings, _):
-            report.add(severity, record.path, key, message)
+    if is_main_site(settings):  # every language site reads the same files: check them once
+        for path, message in check_files(settings, _):
+            report.error(path, None, message)
+        for record, html in report.read.values():
+            for severity, key, message in check_file(record, html, settings, _):
+                report.add(severity, record.path, key, message)
 
     # Photos are encoded (into the cache, not the output) now, so that a damaged
     # one stops the build here, before anything is written.
