@@ -266,24 +266,14 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
 
 
 @task(
+    aliases=["livereload"],  # its former name
     help={
         "host": "0.0.0.0 to open the preview from a phone on the same Wi-Fi",
         "port": "default 8000",
-    }
+    },
 )
 def serve(c, host=HOST, port=PORT):
     """The editor's preview: build with drafts (DRAF banner) into preview/, serve on http://127.0.0.1:8000, rebuild and reload on every save, errors shown in the browser."""
-    preview_loop(host, int(port))
-
-
-@task(
-    help={
-        "host": "0.0.0.0 to open the preview from a phone on the same Wi-Fi",
-        "port": "default 8000",
-    }
-)
-def livereload(c, host=HOST, port=PORT):
-    """The same as `serve` (its former name)."""
     preview_loop(host, int(port))
 
 
