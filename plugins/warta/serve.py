@@ -46,18 +46,21 @@ PAGE = """<!DOCTYPE html>
 def error_page(log, words, lang):
     """The page shown while the site cannot be built: every line of the report
     (or, for a bug in our code, the end of the traceback)."""
-    items = []
+    found = []
     for line in log.splitlines():
         match = REPORT_LINE.match(line.strip())
         if match and match.group("label") in words["labels"]:
-            items.append(
-                '<li class="{}"><span class="label">{}</span> <strong>content/{}</strong><br>{}</li>'.format(
-                    "error" if match.group("label") == words["labels"][0] else "warning",
-                    html.escape(match.group("label")),
-                    html.escape(match.group("path")),
-                    html.escape(match.group("text")),
-                )
-            )
+            found.append(match)
+    errors_first = sorted(found, key=lambda m: m.group("label") != words["labels"][0])
+    items = [
+        '<li class="{}"><span class="label">{}</span> <strong>content/{}</strong><br>{}</li>'.format(
+            "error" if match.group("label") == words["labels"][0] else "warning",
+            html.escape(match.group("label")),
+            html.escape(match.group("path")),
+            html.escape(match.group("text")),
+        )
+        for match in errors_first
+    ]
     if not items:  # not a content problem: show what the build said last
         tail = "\n".join(log.strip().splitlines()[-25:])
         items.append(f"<li><pre>{html.escape(tail)}</pre></li>")
