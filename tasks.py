@@ -126,10 +126,13 @@ def swap_in(staging, target):
 
 
 def recover(target):
-    """A swap stopped between its two renames leaves the old site aside: put it back."""
+    """A swap stopped between its two renames leaves the old site aside: put it back.
+    A build stopped before it cleaned up leaves its staging folder: remove it."""
     old = target.with_name(f".{target.name}.old")
     if not target.exists() and old.exists():
         os.rename(old, target)
+    for staging in target.parent.glob(f".{target.name}.staging-*"):
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager
@@ -160,6 +163,10 @@ def staged_build(
     with one_build_at_a_time(target):
         recover(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+        # mkdtemp makes it private (0700); the site must stay readable by the web server.
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
         try:
             result = pelican(c, settings, staging, overrides, warn=True, content=content)
             if result.ok:
@@ -173,7 +180,8 @@ def staged_build(
 def clean(c):
     """Remove the generated site, the preview and Pelican's cache."""
     for path in (OUTPUT, PREVIEW, ROOT / "cache"):
-        shutil.rmtree(path, ignore_errors=True)
+        with one_build_at_a_time(path):  # never under a running build's feet
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @task

@@ -162,18 +162,29 @@ ERRORS = {
     "long_title": [("articles/judul-panjang.md", "Title", "judul paling panjang 200")],
     "static_outside": [("articles/di-luar.md", None, "keluar dari folder content")],
     "javascript_summary": [
-        ("articles/ringkasan-js.md", "Summary", "tautan 'javascript:alert(1' tidak diizinkan")
+        ("articles/ringkasan-js.md", "Summary", "tautan 'javascript:alert(1)' tidak diizinkan")
     ],
     "javascript_body": [
         ("articles/isi-js.md", None, "tautan 'javascript:alert(document.cookie)' tidak diizinkan")
     ],
+    "script_in_body": [("articles/skrip.md", None, "berisi <script>")],
+    "event_handler_attribute": [("articles/atribut.md", None, "berisi onclick=")],
+    "encoded_javascript": [
+        ("articles/tersandi.md", None, "tautan 'javascript:alert(1)' tidak diizinkan")
+    ],
+    "photo_in_summary": [("articles/ringkasan-foto.md", "Summary", "memuat foto")],
     "html_file": [("articles/berita.html", None, "hanya berkas Markdown (.md)")],
     "rst_file": [("articles/berita.rst", None, "hanya berkas Markdown (.md)")],
     "uppercase_extension": [("articles/BERITA.MD", None, "Ganti namanya menjadi BERITA.md")],
-    "drafts_folder": [("drafts/catatan.md", None, "tempat ini tidak dibaca")],
-    "not_an_image_in_images": [("images/catatan.md", None, "content/images/ hanya untuk gambar")],
 }
 WARNINGS = {
+    # Files nothing reads or publishes: named, and the build goes on.
+    "drafts_folder": [("drafts/catatan.md", None, "tidak dibaca dari sini")],
+    "not_an_image_in_images": [("images/catatan.md", None, "tidak dibaca dari sini")],
+    "stray_files": [
+        ("articles/catatan.txt", None, "tidak diterbitkan"),
+        ("images/logo.svg", None, "tidak diterbitkan"),
+    ],
     "future_and_draft": [("articles/masa-depan.md", "Date", "ada di masa depan (2099-01-01)")],
     "misspelled_key": [("articles/kunci-salah.md", "Event_strat", "Maksud Anda 'Event_start'?")],
     "translation_mismatch": [

@@ -358,6 +358,13 @@ def article_with(content, body, header=""):
         ),
         ("![Peserta](../../luar.jpg)", "", {}, None, "di luar folder content"),
         (
+            '<a href="{static}foto-rusak/a.jpg">unduh foto</a>',
+            "",
+            {"foto-rusak/a.jpg": "jpeg"},
+            None,
+            "ditulis sebagai HTML",
+        ),
+        (
             '<img src="foto-rusak/a.jpg" alt="x">',
             "",
             {"foto-rusak/a.jpg": "jpeg"},
@@ -376,6 +383,7 @@ def article_with(content, body, header=""):
         "svg",
         "lead-external",
         "outside",
+        "html-link",
         "html",
     ],
 )
@@ -480,7 +488,7 @@ def markup(text, tmp_path):
     folder = tmp_path / "articles" / "a"
     phone_photo(folder / "x.jpg", size=(1200, 900), orientation=1)
     phone_photo(folder / "y.jpg", size=(1200, 900), orientation=1)
-    settings = {"PATH": str(tmp_path), "WARTA_MAIN_SITEURL": "https://x.id"}
+    settings = {"PATH": str(tmp_path)}
     extension = photos.PhotoExtension(source, settings)
     notes = contract.EditorNotes()
     html = Markdown(extensions=[extension, notes, "markdown.extensions.meta"]).convert(text)
@@ -498,7 +506,7 @@ def test_markdown_images_become_figures_galleries_and_pictures(tmp_path):
         html.count("<picture>") == 4
         and "<img" not in html.replace("<picture><source", "").split("<img")[0]
     )
-    assert 'href="https://x.id/images/a/y-' in html
+    assert 'href="/.warta-root/images/a/y-' in html  # the root is put in per page
     assert [u.alt for u in found.uses] == ["X", "X", "Y", "Y"]
     assert found.lead({}).at_top  # the body does not open with it
     assert not found.finder.problems
@@ -549,3 +557,14 @@ def test_a_graphics_preview_is_framed_whole_on_white(tmp_path):
 def test_editor_notes_are_never_published(tmp_path):
     html, _ = markup("Teks.\n\n<!-- catatan editor: ![X](a/tidak-ada.jpg) -->\n\nLagi.", tmp_path)
     assert "catatan" not in html and "<!--" not in html
+
+
+def test_a_link_to_a_photo_leads_to_its_large_version_never_the_original(tmp_path):
+    html, found = markup(
+        "[Unduh](a/x.jpg?unduh=1#atas) dan [lagi]({static}/articles/a/y.jpg)", tmp_path
+    )
+    links = re.findall(r'href="([^"]+)"', html)
+    assert all(
+        link.startswith("/.warta-root/images/a/") and link.endswith("-1200.jpg") for link in links
+    )
+    assert not found.finder.problems

@@ -18,11 +18,13 @@ instead, in Indonesian by default (``WARTA_MESSAGES_LANG``).
 
 import difflib
 import gettext
+from html.parser import HTMLParser
 import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -71,7 +73,8 @@ ATTENDANCE = ("online", "offline", "mixed")
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
 LINK_TARGET = re.compile(r"\{(filename|static|attach)\}([^)\s\"'#?]+)")
 MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+HTML_TAG_WITH_URL = re.compile(r"<(?:img|a|video|source|object)\b[^>]*>", re.IGNORECASE)
+PHOTOS = photos.imaging.PHOTO_SUFFIXES
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -550,9 +553,12 @@ def check_links(path, source, base, _):
                     % {"kind": kind, "target": target},
                 )
             )
-    for tag in HTML_IMAGE.findall(text):
-        src = re.search(r"src=[\"']([^\"']+)", tag)
-        if src and not photos.EXTERNAL.match(src.group(1)):
+    for tag in HTML_TAG_WITH_URL.findall(text):
+        src = re.search(r"\b(?:src|href|poster|data)\s*=\s*[\"']([^\"']+)", tag)
+        if not src or photos.EXTERNAL.match(src.group(1)):
+            continue
+        path = urlsplit(photos.LINK_PREFIX.sub("", src.group(1))).path
+        if tag.lower().startswith("<img") or PurePosixPath(path.lower()).suffix in PHOTOS:
             problems.append(
                 (
                     "error",
@@ -567,37 +573,75 @@ def check_links(path, source, base, _):
 
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-LINK_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']?\s*([^"'\s>]+)""", re.IGNORECASE)
+# Tags a news article never needs and that would run code or change the page around it.
+FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "form", "style", "base", "meta", "link"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "cite", "xlink:href"}
 
 
-def unsafe_links(html):
-    """Links in rendered HTML that are neither http(s), mailto, tel nor on this site
-    (``javascript:`` would run on every reader's page, listing and feed reader)."""
-    found = []
-    for url in LINK_ATTRIBUTE.findall(html):
-        scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):", url)
-        if scheme and scheme.group(1).lower() not in SAFE_SCHEMES and not url.startswith("{"):
-            found.append(url)
-    return found
+class UnsafeMarkup(HTMLParser):
+    """What in rendered HTML could run code in a reader's browser or feed reader:
+    forbidden tags, event-handler attributes (onclick=, also from Markdown's
+    attribute lists), and links whose scheme is not http(s), mailto or tel. The
+    parser decodes entities, so '&#106;avascript:' is seen as what it is."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []  # ("tag" | "attribute" | "link", what)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in FORBIDDEN_TAGS:
+            self.found.append(("tag", f"<{tag}>"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(("attribute", f"{name}="))
+            elif name in URL_ATTRIBUTES or name == "srcset":
+                urls = (
+                    [c.split()[0] for c in (value or "").split(",") if c.split()]
+                    if name == "srcset"
+                    else [value or ""]
+                )
+                for url in urls:
+                    plain = re.sub(r"[\x00-\x20]+", "", url)  # browsers drop these inside a scheme
+                    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", plain)
+                    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+                        self.found.append(("link", url))
+
+    handle_startendtag = handle_starttag
 
 
-def check_body(source, content, header, _):
-    """The body as rendered, and the header fields that hold Markdown or links."""
+def unsafe_markup(html):
+    parser = UnsafeMarkup()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def check_body(source, content, summary, header, _):
+    """The body and the Summary as rendered: nothing that runs code, no photo in the
+    Summary (it is plain text in listings and previews), no example text left."""
     problems = []
     status = header.get("status", "").strip()
-    for key, html in (("summary", header.get("summary", "")), (None, content)):
-        # The Summary is Markdown too: check it as written ([x](javascript:...)).
-        for url in unsafe_links(html if key is None else _markdown_links(html)):
-            problems.append(
-                (
-                    "error",
-                    key,
-                    _(
-                        "the link '%(url)s' is not allowed. Links start with https://, http://, mailto: or tel:, or are a path on this site."
-                    )
-                    % {"url": url[:80]},
-                )
+    for key, html in (("summary", summary), (None, content)):
+        for kind, what in unsafe_markup(html):
+            if kind == "link":
+                message = _(
+                    "the link '%(url)s' is not allowed. Links start with https://, http://, mailto: or tel:, or are a path on this site."
+                ) % {"url": what[:80]}
+            else:
+                message = _(
+                    "contains %(markup)s, which could run code in readers' browsers. Remove it; write plain Markdown."
+                ) % {"markup": what}
+            problems.append(("error", key, message))
+    if "<img" in summary or "<picture" in summary:
+        problems.append(
+            (
+                "error",
+                "summary",
+                _(
+                    "holds a photo. The Summary is text only; put the photo in the article, or name it in 'Image:'."
+                ),
             )
+        )
     body = source.split("\n\n", 1)[1] if "\n\n" in source else ""
     if any(text in HTML_COMMENT.sub("", body) for text in placeholders()):
         problems.append(
@@ -610,14 +654,6 @@ def check_body(source, content, header, _):
             )
         )
     return problems
-
-
-def _markdown_links(text):
-    """Markdown links and autolinks as href attributes, for ``unsafe_links``."""
-    links = re.findall(r"\]\(\s*<?([^)\s>]+)", text) + re.findall(
-        r"<([a-zA-Z][\w+.-]*:[^>\s]+)>", text
-    )
-    return " ".join(f'href="{link}"' for link in links)
 
 
 def photo_problem(problem, _):
@@ -696,6 +732,7 @@ class ReadRecord:
     header: dict  # lower-case key -> the value as written
     repeated: frozenset  # keys written more than once
     source: str
+    summary: str  # the Summary as rendered (Markdown)
     photo_problems: tuple  # photos.Problem
     looked_at: tuple  # (image path, stamp) of every image the file names: the cache's key too
 
@@ -712,10 +749,11 @@ class CheckedMarkdownReader(MarkdownReader):
             source = Path(source_path).read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             report = self.settings[REPORT]
+            _ = report.translate
             report.error(
                 path,
                 None,
-                report.translate(
+                _(
                     "the file is not valid UTF-8 (byte %(position)d). Open it and save it again as UTF-8."
                 )
                 % {"position": error.start},
@@ -732,6 +770,7 @@ class CheckedMarkdownReader(MarkdownReader):
             self._header,
             frozenset(self._repeated),
             source,
+            str(metadata.get("summary", "")),
             tuple(found.finder.problems),
             tuple(found.finder.looked_at.items()),
         )
@@ -828,7 +867,7 @@ def check_file(record, html, settings, _):
     problems = check_header(record.path, record.header, record.kind, settings, _, record.repeated)
     problems += [photo_problem(problem, _) for problem in record.photo_problems]
     problems += check_links(record.path, record.source, base, _)
-    problems += check_body(record.source, html, record.header, _)
+    problems += check_body(record.source, html, record.summary, record.header, _)
     return problems
 
 
@@ -883,8 +922,8 @@ def check_site(generators):
                 report.todo += todo_list(everything, settings, rel, _)
 
     if is_main_site(settings):  # every language site reads the same files: check them once
-        for path, message in check_files(settings, _):
-            report.error(path, None, message)
+        for severity, path, message in check_files(settings, _):
+            report.add(severity, path, None, message)
         for record, html in report.read.values():
             for severity, key, message in check_file(record, html, settings, _):
                 report.add(severity, record.path, key, message)
@@ -927,57 +966,68 @@ def language_in_file_name(content, settings):
 
 # Files that may sit beside articles and pages: their photos and linked documents.
 DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp"}
-IGNORED = re.compile(r"^(\.|~\$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+# Pelican reads these, or would if they were lower case: an article that skips the contract.
+OTHER_MARKUP = {".html", ".htm", ".rst", ".markdown", ".mkd", ".mdown"}
+# System files and editors' backups and lock files.
+IGNORED = re.compile(r"^(\.|~\$|#.*#$|Thumbs\.db$|desktop\.ini$)|~$", re.IGNORECASE)
 
 
 def check_files(settings, _):
-    """Files in content/ that Pelican would skip without a word, or publish as they are:
-    [(path, message)]."""
+    """Files in content/ that Pelican would skip without a word or read unchecked:
+    [(severity, path, message)]. An article or page in the wrong form is an error;
+    any other file nothing publishes is a warning."""
     base = Path(settings["PATH"])
-    content_dirs = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
-    text_dirs = [
-        settings["WARTA_PRINCIPLES_TEXT_PATH"].split("/")[0],
-    ]
-    image_dirs = ["images"]
+    content_dirs = {*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]}
+    text_dir = settings["WARTA_PRINCIPLES_TEXT_PATH"].split("/")[0]
     problems = []
     for path in sorted(base.rglob("*")):
         relative = path.relative_to(base)
-        if path.is_dir() or any(IGNORED.match(part) for part in relative.parts):
+        if path.is_dir() or any(IGNORED.search(part) for part in relative.parts):
             continue
-        top, suffix, name = relative.parts[0], path.suffix, relative.as_posix()
-        if top in content_dirs or top in text_dirs:
-            if suffix == ".md":
-                continue
-            if suffix.lower() == ".md":
-                message = _(
-                    "Pelican reads only names ending in .md (lowercase). Rename it to %(name)s."
-                ) % {"name": path.with_suffix(".md").name}
-            elif (
-                suffix.lower() in (".html", ".htm", ".rst", ".markdown", ".txt", ".docx")
-                and top in text_dirs
-            ):
-                message = _("only Markdown files (.md) are read here. Save it as .md.")
-            elif (
-                top in content_dirs and suffix.lower() in photos.imaging.PHOTO_SUFFIXES | DOCUMENTS
-            ):
-                continue
-            elif suffix.lower() in (".html", ".htm", ".rst", ".markdown", ".txt"):
-                message = _(
-                    "only Markdown files (.md) are read as articles and pages; this one would be skipped without a word, or skip the checks. Save it as .md."
+        top, suffix = relative.parts[0], path.suffix.lower()
+        in_content = top in content_dirs or top == text_dir
+        if in_content and path.suffix == ".md":
+            continue
+        if top in content_dirs and suffix in PHOTOS | DOCUMENTS:
+            continue
+        if top == "images" and suffix in PHOTOS:
+            continue
+        if in_content and suffix == ".md":
+            problems.append(
+                (
+                    "error",
+                    _("Pelican reads only names ending in .md (lowercase). Rename it to %(name)s.")
+                    % {"name": path.with_suffix(".md").name},
                 )
-            else:
-                message = _(
-                    "this kind of file does not belong here. Beside an article go its .md files, photos and documents (PDF, Word, Excel)."
-                )
-        elif top in image_dirs:
-            if suffix.lower() in photos.imaging.PHOTO_SUFFIXES:
-                continue
-            message = _("content/images/ holds images only. Move this file out of it.")
-        else:
-            message = _(
-                "Pelican does not read this place. Articles go in content/articles/ ('Status: draft' keeps one off the site), pages in content/pages/."
             )
-        problems.append((name, message))
+        elif in_content and suffix in OTHER_MARKUP:
+            problems.append(
+                (
+                    "error",
+                    _(
+                        "only Markdown files (.md) are read as articles and pages; this one would be skipped without a word, or skip the checks. Save it as .md."
+                    ),
+                )
+            )
+        elif suffix == ".md":
+            problems.append(
+                (
+                    "warning",
+                    _(
+                        "is not read from here, so it is not published. Articles go in content/articles/ ('Status: draft' keeps one off the site), pages in content/pages/."
+                    ),
+                )
+            )
+        else:
+            problems.append(
+                (
+                    "warning",
+                    _(
+                        "is not published: beside articles go their .md files, photos (JPEG, PNG, HEIC) and documents (PDF, Word, Excel); in content/images/ only photos."
+                    ),
+                )
+            )
+        problems[-1] = (problems[-1][0], relative.as_posix(), problems[-1][1])
     return problems
 
 

@@ -49,6 +49,7 @@ EXTENSION = {"webp": "webp", "avif": "avif", "jpeg": "jpg", "png": "png"}
 PHOTO_SUFFIXES = {
     ".jpg",
     ".jpeg",
+    ".jfif",  # WhatsApp Web's name for a JPEG
     ".png",
     ".webp",
     ".heic",

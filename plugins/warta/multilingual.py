@@ -167,7 +167,7 @@ def join_url(base, url):
     if urlparse(base).scheme or base.startswith("/"):
         return urljoin(base.rstrip("/") + "/", url)
     path, _, rest = url.partition("#")
-    joined = posixpath.normpath(posixpath.join(base or ".", path))
+    joined = posixpath.normpath(posixpath.join(base, path))
     if path.endswith("/") or not path:
         joined += "/"
     return joined + ("#" + rest if rest else "")
@@ -186,10 +186,19 @@ def site_root(context, lang=None):
     absolute in a published build, relative to the page in a local one
     (RELATIVE_URLS), so the preview works in any folder of any server."""
     lang = lang or main_lang(context)
-    if "relpath_to_site" not in context:  # before i18n_subsites has linked the sites
-        roots = {**context.get("lang_siteurls", {}), main_lang(context): context["main_siteurl"]}
-        return roots[lang].rstrip("/") + "/"
     return absolute_url(context, context["relpath_to_site"](context["DEFAULT_LANG"], lang) + "/")
+
+
+# Where HTML made before any page is written (a body's photos) links the main site's
+# root: Pelican keeps a file's HTML once for every page it appears on (the article,
+# listings' summaries, feeds), so the root is put in as each page is written.
+SITE_ROOT = "/.warta-root/"
+
+
+@pass_context
+def rooted(context, html):
+    """``html`` with the main site's root put in for ``SITE_ROOT``, as this page links it."""
+    return Markup(str(html).replace(SITE_ROOT, site_root(context)))
 
 
 @pass_context
@@ -272,16 +281,24 @@ def leave_static_files_to_the_main_site(generator):
 
 
 def plain_feed_titles(context, feed):
-    """Feed titles as plain as <title>: Pelican strips typogrify's tags but keeps its
-    non-breaking spaces."""
+    """Feed titles as plain as <title> (Pelican strips typogrify's tags but keeps its
+    non-breaking spaces), and the site's root in their HTML (see ``SITE_ROOT``)."""
+    root = site_root(context)
     for item in feed.items:
         item["title"] = plain(item["title"])
+        for key in ("description", "content"):
+            if item.get(key):
+                item[key] = item[key].replace(SITE_ROOT, root)
 
 
 def add_template_helpers(generator):
     """Give every generator's Jinja environment the helpers above."""
     generator.env.filters.update(
-        absolute_url=absolute_url, local_date=local_date, plain=plain, site_file_url=site_file_url
+        absolute_url=absolute_url,
+        local_date=local_date,
+        plain=plain,
+        site_file_url=site_file_url,
+        rooted=rooted,
     )
     generator.env.globals.update(
         alternates=alternates,

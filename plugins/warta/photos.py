@@ -31,7 +31,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as etree
 
 from jinja2 import pass_context
@@ -43,7 +43,7 @@ from pelican.generators import Generator
 from pelican.utils import slugify
 
 from warta import imaging
-from warta.multilingual import every_content, is_main_site, main_lang, site_file_url
+from warta.multilingual import SITE_ROOT, every_content, is_main_site, site_file_url
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,7 @@ def resolve(target, source_path, content_root):
         target = target[prefix.end() :]
     elif EXTERNAL.match(target):
         return None
+    target = re.split(r"[?#]", target)[0]  # foto.jpg?unduh=1#atas names foto.jpg
     here = PurePosixPath(Path(source_path).relative_to(content_root).as_posix()).parent
     joined = target.lstrip("/") if target.startswith("/") else posixpath.join(str(here), target)
     normal = posixpath.normpath(joined)
@@ -163,12 +164,6 @@ class PhotoFinder:
         self.content_root = Path(settings["PATH"])
         self.problems = []
         self.looked_at = {}  # image path inside content/ -> its stamp (None: missing)
-
-    def source_path_kind(self, settings):
-        """'article' or 'page', by the folder the file is in."""
-        relative = Path(self.source_path).relative_to(self.content_root).as_posix()
-        is_page = any(relative.startswith(p.rstrip("/") + "/") for p in settings["PAGE_PATHS"])
-        return "page" if is_page else "article"
 
     def find(self, target, field=None):
         """The Photo for ``target``, or None (external, or a problem was recorded)."""
@@ -309,7 +304,7 @@ class PhotoTreeprocessor(Treeprocessor):
         # (with its GPS position) is never published.
         for link in root.iter("a"):
             href = link.get("href", "")
-            if PurePosixPath(unquote(href).lower()).suffix in imaging.PHOTO_SUFFIXES:
+            if PurePosixPath(unquote(urlsplit(href).path).lower()).suffix in imaging.PHOTO_SUFFIXES:
                 photo = ext.finder.find(href)
                 if photo is not None:
                     link.set(
@@ -343,7 +338,7 @@ class PhotoTreeprocessor(Treeprocessor):
                 use = ext.use(child)
                 if use is None:
                     src = child.get("src", "")
-                    if EXTERNAL.match(src) and not LINK_PREFIX.match(src):
+                    if EXTERNAL.match(src):
                         child.set("loading", "lazy")  # another site's image, as it is
                     else:
                         # No file behind it: the build stops. Without the {static} prefix
@@ -372,19 +367,18 @@ class PhotoExtension(Extension):
     def __init__(self, source_path, settings, **kwargs):
         super().__init__(**kwargs)
         self.finder = PhotoFinder(source_path, settings)
-        self.settings = settings
         self.md = None
         self.uses = []  # every photo of the body, in order
-        self.found = {}  # id(<img>) -> its PhotoUse or None
+        self.found = {}  # <img> element -> its PhotoUse or None
         self.reading_body = True  # then the Summary field, whose images lead nothing
         self.opening_photo = None  # the body's first photo, if the body opens with it
 
     def use(self, img):
         """The PhotoUse of an <img> (None: external, or a problem recorded); each
         image is looked up once, however often it is asked about."""
-        if id(img) not in self.found:
-            self.found[id(img)] = self._use(img)
-        return self.found[id(img)]
+        if img not in self.found:
+            self.found[img] = self._use(img)
+        return self.found[img]
 
     def _use(self, img):
         photo = self.finder.find(img.get("src", ""))
@@ -403,25 +397,15 @@ class PhotoExtension(Extension):
         md.treeprocessors.register(PhotoTreeprocessor(md, self), "warta_photos", 15)
 
     def url_of(self, path):
-        """A photo's URL in this file's body: at the main site's root. A local build
-        (RELATIVE_URLS) links it from the page the body is on, as many folders down
-        as its URL pattern has (articles 3, pages 1, and 1 more for /en/)."""
-        settings = self.settings
-        if not settings.get("RELATIVE_URLS"):
-            return f"{settings['WARTA_MAIN_SITEURL'].rstrip('/')}/{path}"
-        meta = getattr(self.md, "Meta", {})
-        is_article = self.finder.source_path_kind(settings) == "article"
-        pattern = settings["ARTICLE_URL" if is_article else "PAGE_URL"]
-        depth = pattern.rstrip("/").count("/") + 1
-        lang = (meta.get("lang") or [main_lang(settings)])[0].strip()
-        depth += lang != main_lang(settings)
-        return "../" * depth + path
+        """A photo's URL in this file's HTML: at the main site's root, put in as each
+        page that shows this HTML is written (``multilingual.rooted``)."""
+        return SITE_ROOT + path
 
     def lead(self, header):
         """The lead photo: the ``Image:`` field's, else the body's first (shown above
         the text only if the body does not already open with it)."""
         if header.get("image", "").strip():
-            if EXTERNAL.match(header["image"].strip()) and not LINK_PREFIX.match(header["image"]):
+            if EXTERNAL.match(header["image"].strip()):
                 self.finder.problems.append(Problem("lead_external", header["image"], "image"))
                 return None
             photo = self.finder.find(header["image"], field="image")
@@ -615,6 +599,16 @@ class PhotosGenerator(Generator):
                 path.rmdir()
 
 
+def keep_originals_private(generator):
+    """No original photo is ever copied as it is (with its GPS position): not even one
+    linked in a way the Markdown extension does not rewrite (raw HTML, ``poster=``),
+    which Pelican would otherwise add to the static files it copies."""
+    links = generator.context.get("static_links", set())
+    links.difference_update(
+        {link for link in links if PurePosixPath(link.lower()).suffix in imaging.PHOTO_SUFFIXES}
+    )
+
+
 def remember_generators(generators):
     for generator in generators:
         generator.context["warta_generators"] = generators
@@ -632,7 +626,6 @@ def add_enclosures(context, feed):
     for article in context.get("articles", []) + context.get("translations", []):
         if getattr(article, "lead_photo", None):
             articles[article.url] = article
-    root = context["main_siteurl"].rstrip("/")
     for item in feed.items:
         path = item["link"].removeprefix(context["SITEURL"].rstrip("/") + "/")
         article = articles.get(path)
@@ -646,7 +639,7 @@ def add_enclosures(context, feed):
         ][-1]
         cached = imaging.cache_folder(cache_root(context), photo) / version.name
         length = cached.stat().st_size if cached.is_file() else 0
-        url = f"{root}/{published_path(photo, version)}"
+        url = site_file_url(context, published_path(photo, version))
         item["enclosures"] = [Enclosure(url, str(length), version.mime)]
 
 
@@ -656,6 +649,9 @@ def register():
     # On `generator_init`: every generator's Jinja env exists by then.
     signals.generator_init.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
+    # On `page_generator_finalized`: articles and pages have added their static links,
+    # and the static generator, which runs next, has not read them yet.
+    signals.page_generator_finalized.connect(keep_originals_private)
     # On `all_generators_finalized`: PhotosGenerator.generate_output needs the
     # article and page generators, which Pelican does not hand to a generator.
     signals.all_generators_finalized.connect(remember_generators)

@@ -72,8 +72,10 @@ function resultItem(data) {
     // The article's lead photo, its smallest version (the templates mark it for Pagefind).
     item.classList.add("has-photo");
     const photo = Object.assign(document.createElement("div"), { className: "card-photo" });
+    // In a local build the address is relative to the article it was taken from.
+    const src = new URL(data.meta.image, new URL(data.url, location.href)).href;
     photo.append(Object.assign(document.createElement("img"), {
-      src: data.meta.image, alt: data.meta.image_alt || "", loading: "lazy", decoding: "async",
+      src, alt: data.meta.image_alt || "", loading: "lazy", decoding: "async",
     }));
     item.prepend(photo);
   }
