@@ -46,7 +46,6 @@ MESSAGES = {
             "intro": "Perbaiki masalah di bawah ini lalu simpan berkasnya; halaman ini akan berganti "
             "sendiri. Situs yang lama tetap ada sampai semuanya beres.",
             "outro": "Arti setiap pesan ada di docs/panduan-editor.md.",
-            "labels": ("KESALAHAN", "PERINGATAN"),
         },
     },
     "en": {
@@ -68,7 +67,6 @@ MESSAGES = {
             "intro": "Fix the problems below and save the file; this page changes by itself. "
             "The previous site stays until everything is right.",
             "outro": "Every message is explained in docs/panduan-editor.md.",
-            "labels": ("ERROR", "WARNING"),
         },
     },
 }
@@ -211,6 +209,7 @@ def check(c):
 def new(c, title, event=False, translation_of=None, lang="en"):
     """Start a new article (a draft) under content/articles/YYYY/: invoke new "Judul artikel" [--event] [--translation-of SLUG]."""
     import pelicanconf
+    from warta.facts import photo_folder
     from warta.scaffold import ScaffoldError, new_article, now_in
 
     try:
@@ -228,8 +227,8 @@ def new(c, title, event=False, translation_of=None, lang="en"):
         )
     except ScaffoldError as error:
         raise Exit(message(error.key, **error.values), code=1) from None
-    folder = path.with_suffix("") if not translation_of else path.with_name(path.name.split(".")[0])
-    print(message("new", path=path.relative_to(ROOT), folder=folder.relative_to(ROOT)))
+    folder = photo_folder(path).relative_to(ROOT)
+    print(message("new", path=path.relative_to(ROOT), folder=folder))
 
 
 # What the preview loop watches besides content/: a save of any of these rebuilds and reloads.
@@ -253,7 +252,13 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
     if not port_is_free(host, port):
         raise Exit(message("port_busy", port=port, next=port + 1), code=1)
     c = Context()
-    words = MESSAGES.get(WARTA_MESSAGES_LANG, MESSAGES["en"])["error_page"]
+    from warta.contract import translator
+
+    _ = translator(WARTA_MESSAGES_LANG)
+    words = {
+        **MESSAGES.get(WARTA_MESSAGES_LANG, MESSAGES["en"])["error_page"],
+        "labels": (_("ERROR"), _("WARNING")),  # as the contract's report writes them
+    }
     error_page = target.with_name(f".{target.name}-error.html")
     overrides = [*PREVIEW_OVERRIDES, *overrides]
 

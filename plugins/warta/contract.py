@@ -285,7 +285,6 @@ STATUSES = ("published", "draft")
 # Pelican's fields that would let a file write itself anywhere, or need a programmer.
 NOT_EDITOR_FIELDS = ("save_as", "url", "template")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TITLE_MAX = 200  # characters: a headline, and a slug a file system accepts
 YEARS = range(1900, 2101)  # a date outside is a typo (and breaks Pelican's date handling)
 # Names at the site root that are not pages (besides each language's section words).
 RESERVED_SLUGS = {"tag", "feeds", "images", "theme", "pagefind", "drafts", "404", "index"}
@@ -356,11 +355,11 @@ def check_mistakes(header, kind, settings, _, repeated=()):
         error("status", message + did_you_mean(nearest(status.lower(), STATUSES, cutoff=0.6), _))
 
     title = " ".join(header.get("title", "").split())
-    if len(title) > TITLE_MAX:
+    if len(title) > facts.TITLE_MAX:
         error(
             "title",
             _("is %(length)d characters long; a title has at most %(most)d. Shorten it.")
-            % {"length": len(title), "most": TITLE_MAX},
+            % {"length": len(title), "most": facts.TITLE_MAX},
         )
 
     if "slug" in header:

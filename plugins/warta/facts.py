@@ -11,6 +11,7 @@ the build with a clear message instead of surfacing in a template.
 import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from pelican.utils import slugify
 
@@ -58,6 +59,9 @@ CONTRACT_KEYS = (
     *IMAGE_FIELDS,
     *EVENT_FIELDS,
 )
+
+# At most this many characters in a title: a headline, and a slug a file system accepts.
+TITLE_MAX = 200
 
 # The URL words every language must define (see WARTA_LANGUAGES in pelicanconf.py).
 SECTIONS = ("category", "principles", "page", "agenda", "search")
@@ -164,6 +168,13 @@ def check_settings(settings):
     for setting in ("DEFAULT_CATEGORY", "WARTA_EVENT_CATEGORY"):
         if settings.get(setting) and settings[setting] not in settings["WARTA_CATEGORIES"]:
             raise SettingsError(f"{setting} {settings[setting]!r} is not in WARTA_CATEGORIES")
+
+
+def photo_folder(article):
+    """Where an article's photos go: the folder beside it named like it
+    (articles/2020/bimtek.md and bimtek.en.md: articles/2020/bimtek/)."""
+    article = Path(article)
+    return article.with_name(article.name.split(".")[0])
 
 
 def slug_of(text):

@@ -43,6 +43,7 @@ from pelican.generators import Generator
 from pelican.utils import slugify
 
 from warta import imaging
+from warta.facts import photo_folder
 from warta.multilingual import SITE_ROOT, every_content, is_main_site, site_file_url
 
 log = logging.getLogger(__name__)
@@ -180,8 +181,7 @@ class PhotoFinder:
             hint = near_miss(relative, self.content_root)
             if hint:
                 hint = written_like(target, hint, self.source_path, self.content_root)
-            folder = Path(self.source_path).relative_to(self.content_root).with_suffix("")
-            folder = folder.with_name(folder.name.split(".")[0])  # judul.en.md -> judul/
+            folder = photo_folder(Path(self.source_path).relative_to(self.content_root))
             self.problems.append(Problem("missing", target, field, hint, folder=folder.as_posix()))
             return None
         try:

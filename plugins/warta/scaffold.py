@@ -9,9 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from warta.facts import EVENT_FIELDS, slug_of
-
-TITLE_MAX = 200  # as the contract allows
+from warta.facts import EVENT_FIELDS, TITLE_MAX, photo_folder, slug_of
 
 # Where photos go and how to show them, as a note: an HTML comment, which the
 # contract's reader drops (never published) and whose example it does not check.
@@ -140,7 +138,7 @@ def new_article(
         raise ScaffoldError("exists", path=shown)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not translation_of:
-        path.with_suffix("").mkdir(exist_ok=True)  # the article's photos go here
+        photo_folder(path).mkdir(exist_ok=True)
     path.write_text(render(fields, body), encoding="utf-8")
     return path
 
