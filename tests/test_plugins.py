@@ -158,3 +158,39 @@ def test_compile_catalogs_writes_a_fresh_mo(tmp_path):
     multilingual.compile_catalogs(tmp_path)
     with po.with_suffix(".mo").open("rb") as mo:
         assert read_mo(mo).get("Home").string == "Beranda"
+
+
+# --- The preview loop's pieces ----------------------------------------------------------
+
+
+def test_the_error_page_names_every_problem_errors_first_and_escapes_them():
+    from warta.serve import error_page
+
+    log = (
+        "Done: something\n"
+        "articles/a.md: PERINGATAN: Date: ada di masa depan\n"
+        "articles/b.md: KESALAHAN: Title: berisi HTML (<script>)\n"
+    )
+    words = {"title": "T", "intro": "I", "outro": "O", "labels": ("KESALAHAN", "PERINGATAN")}
+    page = error_page(log, words, "id")
+    assert page.index("content/articles/b.md") < page.index("content/articles/a.md")
+    assert "&lt;script&gt;" in page and "<script>" not in page
+    assert "Done" not in page
+
+
+def test_a_crash_shows_the_end_of_the_log():
+    from warta.serve import error_page
+
+    words = {"title": "T", "intro": "I", "outro": "O", "labels": ("ERROR", "WARNING")}
+    page = error_page("Traceback (most recent call last):\nKeyError: 'x'", words, "en")
+    assert "KeyError: &#x27;x&#x27;" in page
+
+
+def test_the_preview_says_where_to_open_it():
+    from warta.serve import addresses
+
+    assert addresses("127.0.0.1", 8000) == ["http://127.0.0.1:8000/"]
+    everywhere = addresses("0.0.0.0", 8001)
+    assert everywhere[-1] == "http://127.0.0.1:8001/" and all(
+        a.endswith(":8001/") for a in everywhere
+    )

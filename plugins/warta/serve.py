@@ -12,6 +12,7 @@ only its file handler is ours, to answer with that error page.
 import html
 import re
 import socket
+import subprocess
 from pathlib import Path
 
 from livereload import Server
@@ -111,6 +112,16 @@ def addresses(host, port):
     if host not in ("0.0.0.0", "::"):
         return [f"http://{host}:{port}/"]
     found = {"127.0.0.1"}
+    try:  # this computer's addresses on its networks (Linux: `ip`; the host name elsewhere)
+        listing = subprocess.run(
+            ["ip", "-4", "-o", "addr", "show", "scope", "global"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        ).stdout
+        found.update(re.findall(r"\binet (\d+\.\d+\.\d+\.\d+)/", listing))
+    except (OSError, subprocess.SubprocessError):
+        pass
     try:
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
             found.add(info[4][0])
