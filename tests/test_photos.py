@@ -114,6 +114,7 @@ def test_a_document_linked_with_static_is_published_once_for_every_language(bili
 
 def test_a_drafts_photos_are_not_published_but_previewed(bilingual_site, tmp_path):
     assert not published(bilingual_site, "rahasia")
+    assert not list(bilingual_site.output.rglob("laporan-rahasia.pdf"))  # its documents neither
     preview = build(
         bilingual_site.content,
         tmp_path / "preview",
@@ -124,6 +125,8 @@ def test_a_drafts_photos_are_not_published_but_previewed(bilingual_site, tmp_pat
     assert preview.returncode == 0, preview.log
     [img] = preview.html("/2022/02/draf-foto/").select(".content img")
     assert preview.path(img["src"].removeprefix(SITEURL)).is_file()
+    [pdf] = preview.html("/2022/02/draf-foto/").select('.content a[href$=".pdf"]')
+    assert preview.path(pdf["href"].removeprefix(SITEURL)).is_file()
 
 
 def test_pages_have_photos_too(bilingual_site):
