@@ -927,22 +927,22 @@ def check_site(generators):
             for severity, key, message in check_file(record, html, settings, _):
                 report.add(severity, record.path, key, message)
 
-    # Photos are encoded (into the cache, not the output) now, so that a damaged
-    # one stops the build here, before anything is written.
-    def announce(count):
-        print(
-            _(
-                "Preparing %(count)d new photos for the web; this is done once, later builds reuse them…"
+        # Photos are encoded (into the cache, not the output) now, so that a damaged
+        # one stops the build here, before anything is written; once, like the checks.
+        def announce(count):
+            print(
+                _(
+                    "Preparing %(count)d new photos for the web; this is done once, later builds reuse them…"
+                )
+                % {"count": count},
+                file=sys.stderr,
             )
-            % {"count": count},
-            file=sys.stderr,
-        )
 
-    for source_path, image, problem in photos.encode_all(generators, announce):
-        severity, key, message = photo_problem(
-            photos.Problem(problem.kind, image, detail=problem.detail), _
-        )
-        report.add(severity, Path(source_path).relative_to(base).as_posix(), key, message)
+        for source_path, image, problem in photos.encode_all(generators, announce):
+            severity, key, message = photo_problem(
+                photos.Problem(problem.kind, image, detail=problem.detail), _
+            )
+            report.add(severity, Path(source_path).relative_to(base).as_posix(), key, message)
 
     # The report is the editors' interface, printed whole like a compiler's
     # diagnostics rather than logged (Pelican's log handler wraps long lines).

@@ -458,7 +458,7 @@ def thumbnail(context, article):
 def lead_image(context, article, name):
     """A version of an article's lead photo, for previews and feeds: ``name`` is a crop
     ("og", "16x9", "4x3", "1x1") or "small" (the 320 px fallback, search results).
-    Returns {url, width, height, type, length, alt} or None."""
+    Returns {url, width, height, alt} or None."""
     use = getattr(article, "lead_photo", None)
     if not use:
         return None
@@ -472,10 +472,8 @@ def lead_image(context, article, name):
     path = published_path(photo, version)
     return {
         "url": site_url_of(context)(path),
-        "path": path,
         "width": version.width,
         "height": version.height,
-        "type": version.mime,
         "alt": use.alt,
     }
 
@@ -552,12 +550,9 @@ def encode_all(generators, announce=None):
     problems, encoded = imaging.process(
         settings["PATH"], cache_root(settings), wanted, announce=announce
     )
-    if is_main_site(settings):  # a subsite finds everything cached by then
-        log.info(
-            "warta.photos: %d photos encoded, %d already in the cache",
-            encoded,
-            len(wanted) - encoded,
-        )
+    log.info(
+        "warta.photos: %d photos encoded, %d already in the cache", encoded, len(wanted) - encoded
+    )
     broken = []
     for content in contents:
         uses = [*getattr(content, "photos", []), getattr(content, "lead_photo", None)]
