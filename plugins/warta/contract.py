@@ -33,7 +33,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from warta import facts, photos
+from warta import facts, photos, reading
 from warta.events import parse_when
 from warta.multilingual import (
     compile_catalogs,
@@ -741,6 +741,20 @@ class CheckedMarkdownReader(MarkdownReader):
     contract checks (``check_site`` does, once every file is read)."""
 
     def read(self, source_path):
+        shared = reading.recall(source_path, self.process_metadata)
+        if shared is not None:  # the main language site read it already, this build
+            return shared
+        content, metadata = self._read(source_path)
+        typogrify = reading.typogrifier(self.settings)
+        if typogrify and metadata.get("status") != "skip":
+            content = typogrify(content)
+            for name in ("title", "summary"):
+                if name in metadata:
+                    metadata[name] = typogrify(metadata[name])
+            reading.remember(source_path, content, metadata, self._first_values)
+        return content, metadata
+
+    def _read(self, source_path):
         base = Path(self.settings["PATH"])
         path = Path(source_path).relative_to(base).as_posix()
         kind = self._kind(path)
@@ -758,7 +772,7 @@ class CheckedMarkdownReader(MarkdownReader):
                 % {"position": error.start},
             )
             return "", {"title": path, "status": "skip"}
-        self._header, self._repeated = {}, set()
+        self._header, self._repeated, self._first_values = {}, set(), {}
         content, metadata, found = self._read_markdown(source_path)
         if kind is None:  # principle explanations and the like: Markdown only
             return content, metadata
@@ -800,6 +814,7 @@ class CheckedMarkdownReader(MarkdownReader):
         # The header as written, before Pelican parses it (and resets Markdown's Meta).
         self._header = {key.lower(): "\n".join(values) for key, values in meta.items()}
         self._repeated = {key.lower() for key, values in meta.items() if len(values) > 1}
+        self._first_values = {key.lower(): values[0] for key, values in meta.items()}
         # Pelican gets the first of repeated values: the contract stops the build on
         # them, and a list where Pelican expects a string would crash it first.
         return super()._parse_metadata({key: values[:1] for key, values in meta.items()})

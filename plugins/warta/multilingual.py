@@ -26,7 +26,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.paginator import PaginationRule
 
-from warta import facts
+from warta import facts, reading
 
 
 def section_path(settings, lang, section, slug=None):
@@ -109,6 +109,9 @@ def initialize(pelican):
         raise
     lang = settings["DEFAULT_LANG"]
     language = settings["WARTA_LANGUAGES"][lang]
+    if "lang" not in settings.get("DEFAULT_METADATA", {}):  # the main site: a new build
+        reading.forget()
+    reading.take_over_typogrify(settings)
     # The main site declares the subsites; i18n_subsites copies this dict into each.
     settings.setdefault(
         "I18N_SUBSITES", {other: {} for other in settings["WARTA_LANGUAGES"] if other != lang}
