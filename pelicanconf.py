@@ -135,6 +135,7 @@ PLUGINS = [
     "warta.contract",  # checks every file against the content contract; stops before writing
     "warta.photos",  # photos: figures, galleries, lead photo, versions for phones
     "warta.preview",  # drafts with a DRAF banner, in `invoke serve --drafts` only
+    "warta.incremental",  # the preview's quick rebuild: only the pages a save touches
     "warta.events",  # event dates and participants, the agenda and its calendar
     "warta.structured_data",  # JSON-LD and social previews
     "warta.taxonomy",  # canonical principles and categories, before i18n filters languages

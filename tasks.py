@@ -4,6 +4,9 @@ Builds go into a staging folder that replaces ``output/`` only when the whole
 build succeeded, so a failed build never leaves half a site.
 """
 
+import fnmatch
+import importlib
+import json
 import os
 import shlex
 import shutil
@@ -12,13 +15,12 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from invoke import Exit, task
+from invoke import Context, Exit, task
 
 ROOT = Path(__file__).resolve().parent
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"
 PREVIEW = ROOT / "preview"  # drafts included: never the public output
-PREVIEW_OVERRIDES = ["WARTA_PREVIEW_DRAFTS=true"]
 THEME = ROOT / "theme"
 PLUGINS = ROOT / "plugins"
 HOST, PORT = "127.0.0.1", 8000  # the preview's default address (the build names none)
@@ -177,7 +179,7 @@ def staged_build(
 @task
 def clean(c):
     """Remove the generated site, the preview and Pelican's cache."""
-    for path in (OUTPUT, PREVIEW, ROOT / "cache"):
+    for path in (OUTPUT, PREVIEW, PREVIEW.with_name(".preview.cache"), ROOT / "cache"):
         with one_build_at_a_time(path):  # never under a running build's feet
             shutil.rmtree(path, ignore_errors=True)
 
@@ -231,49 +233,139 @@ def new(c, title, event=False, translation_of=None, lang="en"):
     print(message("new", path=path.relative_to(ROOT), folder=folder))
 
 
-# What the preview loop watches besides content/: a save of any of these rebuilds and reloads.
+# What the preview loop watches besides content/ (fnmatch patterns: * crosses folders):
+# a save of any of these rebuilds the whole preview and reloads.
 WATCHED = (
     "pelicanconf.py",
-    "plugins/**/*.py",
-    "theme/templates/**/*.html",
-    "theme/static/**/*",
-    "theme/translations/*/LC_MESSAGES/*.po",
+    "plugins/*.py",
+    "theme/templates/*.html",
+    "theme/static/*",
+    "theme/translations/*.po",
 )
+
+
+def preview_overrides(target):
+    """The preview's settings: drafts shown, and what its quick rebuilds need
+    (Pelican's content cache and warta.incremental's state, beside ``target``)."""
+    cache = target.with_name(f".{target.name}.cache")
+    return [
+        "WARTA_PREVIEW_DRAFTS=true",
+        f"WARTA_INCREMENTAL={json.dumps(str(cache / 'state.pickle'))}",
+        "CACHE_CONTENT=true",
+        "LOAD_CONTENT_CACHE=true",
+        "GZIP_CACHE=false",
+        f"CACHE_PATH={json.dumps(str(cache))}",
+        f"WARTA_PHOTO_CACHE={json.dumps(str(ROOT / 'cache' / 'photos'))}",  # shared with builds
+    ]
 
 
 def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
     """Build the preview (drafts shown), serve it, rebuild and reload on every save;
-    while a build fails, every page is the error page (next to ``target``)."""
-    from invoke import Context
+    while a build fails, every page is the error page (next to ``target``).
 
-    from pelicanconf import WARTA_MESSAGES_LANG
-    from warta.serve import PreviewServer, addresses, port_is_free, write_error_page
+    A save of an article, a page or a photo of theirs is rebuilt in place, and only
+    the files it shows up in (warta.incremental), in a child of this process, which
+    has Pelican imported already; the search index follows in the background, after
+    the reload. Anything else (settings, templates, plugins, a first build, or after
+    a failed full build) gets a full build into a staging folder, as `invoke build`."""
+    import subprocess
+
+    from tornado import ioloop
+
+    import pelicanconf
+    from warta.contract import translator
+    from warta.serve import (
+        PreviewServer,
+        SaveWatcher,
+        addresses,
+        port_is_free,
+        run_forked,
+        write_error_page,
+    )
 
     if not port_is_free(host, port):
         raise Exit(message("port_busy", port=port, next=port + 1), code=1)
     c = Context()
-    from warta.contract import translator
-
-    _ = translator(WARTA_MESSAGES_LANG)
+    lang = pelicanconf.WARTA_MESSAGES_LANG
+    _ = translator(lang)
     words = {
-        **MESSAGES.get(WARTA_MESSAGES_LANG, MESSAGES["en"])["error_page"],
+        **MESSAGES.get(lang, MESSAGES["en"])["error_page"],
         "labels": (_("ERROR"), _("WARNING")),  # as the contract's report writes them
     }
+    content, target = Path(content).resolve(), Path(target).resolve()
     error_page = target.with_name(f".{target.name}-error.html")
-    overrides = [*PREVIEW_OVERRIDES, *overrides]
+    overrides = [*preview_overrides(target), *overrides]
+    state = target.with_name(f".{target.name}.cache") / "state.pickle"
+    quick_folders = [
+        content / folder for folder in (*pelicanconf.ARTICLE_PATHS, *pelicanconf.PAGE_PATHS)
+    ]
+    full_needed = [True]
+    indexer = [None]
 
-    def rebuild():
-        result = staged_build(c, target=target, overrides=overrides, content=content, capture=True)
-        if result.ok:
+    def in_quick_folders(path):
+        return any(Path(path).is_relative_to(folder) for folder in quick_folders)
+
+    def stop_indexing():
+        if indexer[0] is not None and indexer[0].poll() is None:
+            indexer[0].terminate()
+            indexer[0].wait()
+
+    def index():
+        stop_indexing()
+        indexer[0] = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(target), "--silent"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def rebuild(paths=None):
+        stop_indexing()
+        quick = (
+            paths is not None
+            and not full_needed[0]
+            and state.exists()
+            and all(in_quick_folders(path) for path in paths)
+        )
+        if quick:
+            argv = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(target)]
+            argv += [
+                "-e",
+                *overrides,
+                "WARTA_INCREMENTAL_IN_PLACE=true",
+                "WARTA_SEARCH_INDEX=false",
+            ]
+            with one_build_at_a_time(target):
+                code, log = run_forked(argv)
+            print(log, end="", flush=True)
+            ok = code == 0
+            if ok:  # after the browser has reloaded
+                ioloop.IOLoop.current().call_later(0.5, index)
+        else:
+            result = staged_build(
+                c, target=target, overrides=overrides, content=content, capture=True
+            )
+            ok, log = result.ok, result.stdout + result.stderr
+            full_needed[0] = not ok
+        if ok:
             error_page.unlink(missing_ok=True)
         else:  # the last good preview stays; the browser shows why it is not the new one
-            write_error_page(error_page, result.stdout + result.stderr, words, WARTA_MESSAGES_LANG)
+            write_error_page(error_page, log, words, lang)
+
+    def wanted(path):
+        path = Path(path)
+        if path.is_relative_to(content):
+            return True
+        if not path.is_relative_to(ROOT):
+            return False
+        relative = path.relative_to(ROOT).as_posix()
+        return any(fnmatch.fnmatch(relative, pattern) for pattern in WATCHED)
 
     rebuild()
-    server = PreviewServer(error_page)
-    server.watch(str(Path(content) / "**" / "*"), rebuild)  # articles, pages, their photos
-    for pattern in WATCHED:
-        server.watch(str(ROOT / pattern), rebuild)
+    # Pelican and the plugins imported in this process, so that each quick rebuild's child has them.
+    for module in ("pelican", "markdown", "smartypants", "typogrify.filters", *pelicanconf.PLUGINS):
+        importlib.import_module(module)
+    roots = [content, ROOT / "pelicanconf.py", ROOT / "plugins", ROOT / "theme"]
+    server = PreviewServer(error_page, watcher=SaveWatcher(roots, wanted, rebuild))
     print(message("serving", urls="  ".join(addresses(host, port))), flush=True)
     server.serve(host=host, port=port, root=str(target))
 

@@ -33,7 +33,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from warta import facts, photos, reading
+from warta import facts, incremental, photos, reading
 from warta.events import parse_when
 from warta.multilingual import (
     compile_catalogs,
@@ -938,7 +938,10 @@ def check_site(generators):
     if is_main_site(settings):  # every language site reads the same files: check them once
         for severity, path, message in check_files(settings, _):
             report.add(severity, path, None, message)
+        incremental.note_sources(settings, [record for record, _html in report.read.values()])
         for record, html in report.read.values():
+            if incremental.unchanged(settings, record):
+                continue  # the preview's last good build checked it
             for severity, key, message in check_file(record, html, settings, _):
                 report.add(severity, record.path, key, message)
 

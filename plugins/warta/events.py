@@ -26,6 +26,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
+from warta import incremental
 from warta.multilingual import absolute_url, date_locale, plain, section_path, write_page
 
 log = logging.getLogger(__name__)
@@ -218,7 +219,11 @@ class AgendaGenerator(Generator):
             section_path(settings, settings["DEFAULT_LANG"], "agenda"),
             upcoming=self.upcoming,
             past_by_year=self.past_by_year,
+            warta_shows=(self.upcoming, [a for _, articles in self.past_by_year for a in articles]),
         )
+        events = [a for a in self.context["articles"] if has_event(a)]
+        if not incremental.needed(writer, "agenda.ics", events):
+            return
         ics = calendar(
             self.context["articles"],
             name=f"{settings['SITENAME']} – {settings['SITESUBTITLE']}",

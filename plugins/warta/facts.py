@@ -8,6 +8,7 @@ are declared in ``pelicanconf.py``. ``check_settings`` runs once at start-up
 the build with a clear message instead of surfacing in a template.
 """
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -192,9 +193,13 @@ def categories(settings):
     return [Term(slug, names) for slug, names in settings["WARTA_CATEGORIES"].items()]
 
 
+SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+@functools.lru_cache(maxsize=4096)  # a few hundred distinct tags, thousands of articles
 def _key(text):
     """Fold case and separators: 'Pembelajaran  Sepanjang_Hayat' -> 'pembelajaran-sepanjang-hayat'."""
-    return re.sub(r"[\s_\-]+", "-", text.strip().casefold()).strip("-")
+    return SEPARATORS.sub("-", text.strip().casefold()).strip("-")
 
 
 def match_term(text, terms):

@@ -21,6 +21,7 @@ folder keyed by the source's content and the encoding settings, outside the
 output, and the encoding of new photos is spread over every core.
 """
 
+import functools
 import hashlib
 import io
 import os
@@ -116,6 +117,15 @@ class Version:
 def inspect(path, source):
     """The Photo at ``path``; ImageProblem if it is not an image Pillow can publish."""
     path = Path(path)
+    stat = path.stat()
+    return _inspect(path, source, stat.st_mtime_ns, stat.st_size)
+
+
+# Once per file and version of it in a build: every generator of both language
+# sites asks about the logo and the share picture, and a PNG's EXIF means
+# decoding the whole image.
+@functools.lru_cache(maxsize=1024)
+def _inspect(path, source, mtime_ns, size):
     if path.suffix.lower() in NOT_PHOTOS:
         raise ImageProblem("unsupported", path.suffix.lower())
     with path.open("rb") as file:

@@ -20,6 +20,8 @@ def index_site(pelican):
     """Index the whole output (every language site) once, after the last one is written."""
     if not is_main_site(pelican.settings):
         return  # a subsite finishes before the main site writes; index once, at the end
+    if not pelican.settings.get("WARTA_SEARCH_INDEX", True):
+        return  # the preview's quick rebuild: `invoke serve` indexes after the reload
     output = pelican.settings["OUTPUT_PATH"]
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", output, "--silent"],

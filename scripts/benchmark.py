@@ -1,0 +1,395 @@
+"""Build speed and memory: this project against stock Pelican, on the same articles.
+
+Generates N contract-valid articles (half Indonesian, half their English
+translations, about 600 words each, one in five an event report, each tagged
+with one to three of the seven principles), then builds them, interleaved,
+several rounds:
+
+- **warta**: the project's production build (``publishconf.py``, both languages,
+  the contract, events, feeds, sitemaps, the search index), cold: no content
+  cache, a fresh output folder;
+- **stock**: Pelican 4.12 with typogrify and its default theme, one language,
+  the same articles (Pelican links the translations), same machine.
+
+For each it prints the minimum and median CPU time (user + sys, every process
+of the build, Pagefind included), wall time, the peak memory of the whole build
+(all its processes together, sampled every 20 ms) and of its Python process
+alone, and the ratio of CPU times. Nothing is timed by the test suite: these
+figures are for the README.
+
+``--preview`` measures the editor's loop instead: it starts the real preview
+server (``invoke serve``'s loop) on the generated site, then saves a change to
+one article, adds an article, and changes an article's tags, and each time
+measures from the save to the server answering with the new version of the
+page that shows it.
+
+    .venv/bin/python scripts/benchmark.py [--articles 1000] [--rounds 3]
+    .venv/bin/python scripts/benchmark.py --articles 1000 --preview
+"""
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from warta.facts import PRINCIPLES  # noqa: E402
+
+CATEGORIES = ("berita", "kegiatan", "kisah-literasi")
+TOPICS = {
+    "id": "literasi digital|bimtek|pojok baca|lomba bercerita|perpustakaan desa|layanan keliling"
+    "|arsip daerah|kunjungan sekolah|donasi buku|inklusi sosial|pelatihan|gerakan membaca",
+    "en": "digital literacy|training|reading corner|storytelling contest|village library"
+    "|mobile library|regional archive|school visit|book donation|social inclusion|workshop"
+    "|reading campaign",
+}
+WORDS = {
+    "id": "perpustakaan daerah rejang lebong kegiatan literasi masyarakat pustakawan layanan buku "
+    "anak sekolah desa membaca kunjungan pelatihan program peserta bimtek kabupaten bengkulu "
+    "informasi koleksi digital ruang baca kegiatan warga inklusi sosial kerja sama dinas "
+    "pendidikan kebudayaan mahasiswa guru orang tua pengunjung anggota kartu pinjam",
+    "en": "library regional rejang lebong activity literacy community librarians service books "
+    "children school village reading visit training programme participants province bengkulu "
+    "information collection digital reading room residents social inclusion partnership office "
+    "education culture students teachers parents visitors members card borrowing",
+}
+FIRST = datetime(2012, 1, 1, 8, 0)
+LAST = datetime(2026, 11, 1, 8, 0)
+
+
+def sentence(rng, words):
+    chosen = rng.choices(words, k=rng.randint(8, 16))
+    return " ".join(chosen).capitalize() + "."
+
+
+def body(rng, lang, words_wanted=600):
+    words = WORDS[lang].split()
+    paragraphs, count = [], 0
+    while count < words_wanted:
+        paragraph = " ".join(sentence(rng, words) for _ in range(rng.randint(3, 6)))
+        count += len(paragraph.split())
+        paragraphs.append(paragraph)
+    paragraphs.insert(2, "## " + sentence(rng, words).rstrip(".").title())
+    paragraphs.insert(4, "\n".join(f"- {sentence(rng, words)}" for _ in range(3)))
+    return "\n\n".join(paragraphs)
+
+
+def article(rng, n, lang, when, category, principles, topics, event):
+    title_words = WORDS[lang].split()
+    title = " ".join(rng.choices(title_words, k=7)).title() + f" {n}"
+    lines = [
+        f"Title: {title}",
+        f"Date: {when:%Y-%m-%d %H:%M}",
+        f"Lang: {lang}",
+        f"Slug: warta-{n:05d}",
+        f"Category: {category}",
+        "Tags: " + ", ".join([PRINCIPLES[p]["id"] for p in principles] + topics),
+        "Author: Feri Sutomo",
+        f"Summary: {sentence(rng, title_words)}",
+    ]
+    if event:
+        start = when - timedelta(days=rng.randint(1, 20))
+        lines += [
+            f"Event: {title}",
+            f"Event_start: {start:%Y-%m-%d} 08:00",
+            f"Event_end: {start:%Y-%m-%d} 13:00",
+            "Event_organizer: Perpustakaan Daerah Rejang Lebong",
+            "Event_location: Aula Perpustakaan Daerah, Curup",
+            "Event_attendance: offline",
+            "Participants: Esnalianti; Sunarsih; Feri Sutomo",
+        ]
+    return "\n".join(lines) + "\n\n" + body(rng, lang) + "\n"
+
+
+def generate(content, articles, seed=43):
+    """``articles`` Markdown files under ``content``: half Indonesian, half their translations,
+    with the sample site's pages, principle texts and images."""
+    rng = random.Random(seed)
+    if content.exists():
+        shutil.rmtree(content)
+    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("articles"))
+    span = (LAST - FIRST).total_seconds()
+    pairs = articles // 2
+    for n in range(pairs):
+        when = FIRST + timedelta(seconds=int(span * n / max(pairs, 1)))
+        category = rng.choice(CATEGORIES)
+        principles = rng.sample(sorted(PRINCIPLES), rng.randint(1, 3))
+        index = rng.sample(range(12), 2)
+        event = rng.random() < 0.2
+        folder = content / "articles" / f"{when:%Y}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for lang, suffix in (("id", ".md"), ("en", ".en.md")):
+            topics = [TOPICS[lang].split("|")[i] for i in index]
+            text = article(rng, n, lang, when, category, principles, topics, event)
+            (folder / f"warta-{n:05d}{suffix}").write_text(text, encoding="utf-8")
+    return content
+
+
+STOCK_SETTINGS = """
+AUTHOR = "Perpustakaan Daerah Rejang Lebong"
+SITENAME = "Warta Perpustakaan"
+SITEURL = "https://perpustakaan.rejanglebongkab.go.id"
+RELATIVE_URLS = False
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+PATH = {content!r}
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+TYPOGRIFY = True
+DEFAULT_PAGINATION = 10
+PLUGINS = []  # not the installed namespace plugins (i18n_subsites)
+"""
+
+
+def project_command(content, output, cache):
+    return [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(ROOT / "publishconf.py"),
+        "-o",
+        str(output),
+        "-e",
+        f'CACHE_PATH="{cache}"',
+        f'WARTA_PHOTO_CACHE="{cache / "photos"}"',
+    ]
+
+
+def stock_command(content, output, settings):
+    return [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
+
+
+def tree_rss(pid):
+    """Resident memory (bytes) of ``pid`` and all its descendants, from /proc."""
+    children = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+        except OSError:
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, ()))
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            pass
+    return total
+
+
+def measure(command, cwd=ROOT):
+    """Run ``command``; return CPU seconds (user+sys of it and its children), wall seconds,
+    peak resident memory of the whole process tree (sampled) and of its largest process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    peak = [0]
+
+    def sample():
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    sampler.join()
+    errors = process.stderr.read()
+    if process.returncode != 0:
+        raise SystemExit(f"{command[:4]} failed:\n{errors[-3000:]}")
+    return {
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "wall": wall,
+        "peak": max(peak[0], usage.ru_maxrss * 1024),
+        "largest": usage.ru_maxrss * 1024,
+    }
+
+
+def summary(runs):
+    def both(key, scale=1.0):
+        values = [run[key] / scale for run in runs]
+        return min(values), statistics.median(values)
+
+    return {
+        "cpu": both("cpu"),
+        "wall": both("wall"),
+        "peak": both("peak", 2**20),
+        "largest": both("largest", 2**20),
+    }
+
+
+def cold_builds(articles, rounds, work):
+    content = generate(work / "content", articles)
+    settings = work / "stockconf.py"
+    settings.write_text(STOCK_SETTINGS.format(content=str(content)), encoding="utf-8")
+    results = {"warta": [], "stock": []}
+    for round_ in range(rounds):
+        for name in ("warta", "stock") if round_ % 2 == 0 else ("stock", "warta"):
+            output = work / f"output-{name}"
+            cache = work / f"cache-{name}"
+            for folder in (output, cache):
+                shutil.rmtree(folder, ignore_errors=True)
+            if name == "warta":
+                command = project_command(content, output, cache)
+            else:
+                command = stock_command(content, output, settings)
+            run = measure(command)
+            results[name].append(run)
+            print(
+                f"  round {round_ + 1} {name}: cpu {run['cpu']:.1f} s, wall {run['wall']:.1f} s, "
+                f"peak {run['peak'] / 2**20:.0f} MB (largest process {run['largest'] / 2**20:.0f} MB)",
+                flush=True,
+            )
+    files = sum(1 for _ in (work / "output-warta").rglob("*") if _.is_file())
+    return results, files
+
+
+def report_cold(articles, rounds, work):
+    print(f"Cold builds of {articles} articles, {rounds} rounds interleaved:", flush=True)
+    results, files = cold_builds(articles, rounds, work)
+    print(f"\n{articles} articles ({files} files written by warta):")
+    print(f"{'':8} {'CPU s (min/median)':>20} {'wall s':>14} {'peak MB':>12} {'Python MB':>12}")
+    figures = {name: summary(runs) for name, runs in results.items()}
+    for name, figure in figures.items():
+        print(
+            f"{name:8} {figure['cpu'][0]:9.1f} {figure['cpu'][1]:9.1f} "
+            f"{figure['wall'][0]:6.1f} {figure['wall'][1]:6.1f} "
+            f"{figure['peak'][0]:5.0f} {figure['peak'][1]:5.0f} "
+            f"{figure['largest'][0]:5.0f} {figure['largest'][1]:5.0f}"
+        )
+    ratio = figures["warta"]["cpu"][1] / figures["stock"]["cpu"][1]
+    print(f"CPU ratio warta/stock (medians): {ratio:.2f}")
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def wait_for(url, text, timeout=120):
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if text in fetch(url):
+            return time.perf_counter() - started
+        time.sleep(0.01)
+    raise SystemExit(f"{url} never showed {text!r}")
+
+
+def report_preview(articles, work, port=8765):
+    content = generate(work / "content", articles)
+    target = work / "preview"
+    code = (
+        "import sys; sys.path.insert(0, {root!r}); import tasks; from pathlib import Path; "
+        "tasks.preview_loop('127.0.0.1', {port}, content=Path({content!r}), target=Path({target!r}))"
+    ).format(root=str(ROOT), port=port, content=str(content), target=str(target))
+    server = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        started = time.perf_counter()
+        wait_for(base + "/", "warta-", timeout=600)
+        print(
+            f"Preview of {articles} articles: first build served after "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        time.sleep(2)
+        # 1. An edit to one article's body: its page.
+        n = articles // 4
+        source = next((content / "articles").glob(f"*/warta-{n:05d}.md"))
+        page = f"{base}/{source.parent.name}/"
+        text = source.read_text(encoding="utf-8")
+        year_month = next(
+            line.split()[1][:7].replace("-", "/")
+            for line in text.splitlines()
+            if line.startswith("Date:")
+        )
+        page = f"{base}/{year_month}/warta-{n:05d}/"
+        timings = []
+        for attempt in range(3):
+            marker = f"Kalimat baru {attempt} untuk diukur."
+            source.write_text(
+                text.replace("\n\n", f"\n\n{marker}\n\n", 1) if False else text + f"\n{marker}\n",
+                encoding="utf-8",
+            )
+            timings.append(wait_for(page, marker))
+            time.sleep(1.5)
+        print(
+            "  save one article -> its page shows the change: "
+            + ", ".join(f"{t:.2f} s" for t in timings)
+        )
+        # 2. A new article: the home page lists it.
+        new = source.parent / "warta-baru.md"
+        new.write_text(
+            text.replace(f"Slug: warta-{n:05d}", "Slug: warta-baru")
+            .replace("Date: ", "Date: 2026-11-20 10:00\nX-Old-Date: ", 1)
+            .replace("Title: ", "Title: Artikel Terbaru Sekali ", 1),
+            encoding="utf-8",
+        )
+        print(
+            f"  add an article -> home lists it: {wait_for(base + '/', 'Artikel Terbaru Sekali'):.2f} s"
+        )
+        time.sleep(1.5)
+        # 3. New tags: the new tag's page lists it.
+        tagged = new.read_text(encoding="utf-8").replace("Tags: ", "Tags: tagar baru, ", 1)
+        new.write_text(tagged, encoding="utf-8")
+        print(
+            f"  change its tags -> the tag page lists it: "
+            f"{wait_for(base + '/tag/tagar-baru/', 'Artikel Terbaru Sekali'):.2f} s"
+        )
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--preview", action="store_true", help="measure the preview loop")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    arguments = parser.parse_args()
+    work = arguments.keep or Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; work in {work}")
+    try:
+        if arguments.preview:
+            report_preview(arguments.articles, work)
+        else:
+            report_cold(arguments.articles, arguments.rounds, work)
+    finally:
+        if not arguments.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
