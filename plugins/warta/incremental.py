@@ -26,6 +26,7 @@ Contract checks work the same way: a file that has not changed since the last
 good build passed them then and is not checked again (``unchanged``).
 """
 
+import logging
 import os
 import pickle
 from pathlib import Path
@@ -36,6 +37,8 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from warta.multilingual import is_main_site
+
+logger = logging.getLogger(__name__)
 
 VERSION = 1  # of the state file: a new one ignores older states
 
@@ -160,6 +163,8 @@ def sources(shown):
             yield from part[2]
         elif part[0] == "list":
             yield from part[3]
+        elif part[0] == "feed":
+            yield from part[1]
 
 
 def needed(writer, name, *groups):
@@ -210,6 +215,10 @@ class PreviewWriter(Writer):
         if self._build is not None and path:
             limit = self.settings["FEED_MAX_ITEMS"]
             shown = (("feed", tuple(e.source_path for e in elements[:limit])),)
+            if not elements:  # dated by the site's newest article (multilingual.plain_feed_titles)
+                articles = context.get("articles") or ()
+                newest = max(articles, key=lambda a: a.date, default=None)
+                shown += (("feed", (newest.source_path,) if newest else ()),)
             relative = self._relative(path)
             if not self._must_render(relative, shown, context):
                 return None
@@ -273,6 +282,8 @@ def finish(pelican):
                     break
                 folder.rmdir()
     build.save()
+    if build.old is not None:
+        logger.info("warta.incremental: %d files rendered", build.rendered)
 
 
 def register():

@@ -14,6 +14,7 @@ Jinja. This plugin, listed before it in ``PLUGINS``:
 import os
 import posixpath
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -21,8 +22,8 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from markupsafe import Markup
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.paginator import PaginationRule
 
@@ -285,13 +286,20 @@ def leave_static_files_to_the_main_site(generator):
 
 def plain_feed_titles(context, feed):
     """Feed titles as plain as <title> (Pelican strips typogrify's tags but keeps its
-    non-breaking spaces), and the site's root in their HTML (see ``SITE_ROOT``)."""
+    non-breaking spaces), and the site's root in their HTML (see ``SITE_ROOT``).
+
+    A feed with no item yet (a principle no article carries) is dated by the site's
+    newest article, not by the clock: feedgenerator would write the time of the
+    build, so every build would change it and feed readers would see an update."""
     root = site_root(context)
     for item in feed.items:
         item["title"] = plain(item["title"])
         for key in ("description", "content"):
             if item.get(key):
                 item[key] = item[key].replace(SITE_ROOT, root)
+    if not feed.items:
+        newest = max((a.date for a in context.get("articles", ())), default=None)
+        feed.latest_post_date = lambda: newest or datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 def add_template_helpers(generator):

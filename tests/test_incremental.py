@@ -1,0 +1,135 @@
+"""The preview's quick rebuild writes exactly what a full build writes.
+
+A preview is built in full, then each step changes the content as an editor
+would and rebuilds it in place (``WARTA_INCREMENTAL_IN_PLACE``, as `invoke serve`
+does after a save); after each step every file of the preview must be the same
+as in a full build of the same content, and files that no longer exist must be
+gone. Search indexes are left out: the preview indexes after the reload.
+"""
+
+import json
+import re
+import shutil
+
+import pytest
+from conftest import build, snapshot
+from photo_files import phone_photo
+
+import tasks
+
+TODAY = "2026-11-26"
+
+
+def preview_settings(target):
+    overrides = {}
+    for item in tasks.preview_overrides(target):
+        key, value = item.split("=", 1)
+        overrides[key] = json.loads(value)
+    return overrides
+
+
+def without_index(files):
+    return {path: digest for path, digest in files.items() if not path.startswith("pagefind/")}
+
+
+def rendered(site):
+    return int(re.search(r"warta\.incremental: (\d+) files rendered", site.log).group(1))
+
+
+@pytest.fixture
+def preview(tmp_path, fixture_content, photo_cache):
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    target = tmp_path / "preview"
+    settings = {
+        **preview_settings(target),
+        "WARTA_PHOTO_CACHE": str(photo_cache),
+        "WARTA_TODAY": TODAY,
+    }
+    first = build(content, target, **settings)
+    assert first.returncode == 0, first.log
+
+    def quick_rebuild():
+        site = build(
+            content,
+            target,
+            verbose=True,
+            **settings,
+            WARTA_INCREMENTAL_IN_PLACE=True,
+            WARTA_SEARCH_INDEX=False,
+        )
+        assert site.returncode == 0, site.log
+        from_scratch = {
+            "WARTA_INCREMENTAL": None,
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+        }
+        full = build(content, tmp_path / "full", **{**settings, **from_scratch})
+        assert full.returncode == 0, full.log
+        assert without_index(snapshot(target)) == without_index(snapshot(tmp_path / "full"))
+        shutil.rmtree(tmp_path / "full")
+        return site
+
+    quick_rebuild.settings = settings
+    return content, target, quick_rebuild
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_quick_rebuilds_write_what_a_full_build_writes(preview):
+    content, target, quick_rebuild = preview
+    articles = content / "articles"
+
+    # A sentence in one article, and a new version of a photo of another.
+    edit(articles / "lomba.md", "\n\n", "\n\nKalimat baru di awal.\n\n")
+    phone_photo(articles / "kunjungan" / "ponsel.jpg", size=(1200, 900))
+    site = quick_rebuild()
+    assert "Kalimat baru" in (target / "2022/02/lomba/index.html").read_text()
+    assert rendered(site) < 60, "an edit renders only the pages it shows up in"
+
+    # A new article with a new tag and an event; a translation's new title.
+    (articles / "baru.md").write_text(
+        (articles / "lomba.md")
+        .read_text(encoding="utf-8")
+        .replace("Slug: lomba", "Slug: baru")
+        .replace("Tags: demokrasi", "Tags: demokrasi, tagar baru")
+        .replace("Date: 2022-02-20 09:00", "Date: 2026-11-20 09:00")
+        .replace("Title: Lomba Dongeng Rakyat", "Title: Artikel Baru"),
+        encoding="utf-8",
+    )
+    edit(articles / "lomba.en.md", "Title: ", "Title: Renamed ")
+    quick_rebuild()
+    assert (target / "tag/tagar-baru/index.html").exists()
+
+    # The tag's only article loses it, and an article is deleted: their pages go.
+    edit(articles / "baru.md", "demokrasi, tagar baru", "demokrasi")
+    (articles / "pojok-baca.md").unlink()
+    quick_rebuild()
+    assert not (target / "tag/tagar-baru/index.html").exists()
+    assert not (target / "2021/09/pojok-baca").exists()
+
+    # A page's new title is in every page's menu: every page is written again.
+    edit(content / "pages" / "tentang.md", "Title: ", "Title: Profil ")
+    quick_rebuild()
+
+
+def test_a_quick_rebuild_still_checks_what_changed_and_writes_nothing_on_a_mistake(preview):
+    content, target, quick_rebuild = preview
+    before = snapshot(target)
+    edit(content / "articles" / "lomba.md", "Category: kegiatan", "Category: kegiatn")
+    site = build(
+        content,
+        target,
+        **quick_rebuild.settings,
+        WARTA_INCREMENTAL_IN_PLACE=True,
+        WARTA_SEARCH_INDEX=False,
+    )
+    assert site.returncode != 0
+    assert "articles/lomba.md" in site.log and "Category" in site.log
+    assert snapshot(target) == before
+    edit(content / "articles" / "lomba.md", "Category: kegiatn", "Category: kegiatan")
+    quick_rebuild()
