@@ -52,7 +52,8 @@ class Build:
         self.content = Path(settings["PATH"])
         self.old = self._load() if settings.get("WARTA_INCREMENTAL_IN_PLACE") else None
         self.stamps = {}  # source path -> stamp, this build
-        self.changed = None  # source paths changed since the last good build
+        self.changed = None  # source paths changed in any way since the last good build
+        self.changed_face = None  # ... in what listings show of them (their header, photos)
         self.outputs = {}  # output path (relative to the main site's) -> what it shows
         self.everything = {}  # site language -> whether every page must be rendered
         self.menus = {}  # site language -> the pages in its menu (every page shows them)
@@ -96,10 +97,12 @@ def start(pelican):
 
 
 def stamp(source_path, record):
-    """What changes when a source changes: the file itself, and each photo it shows
-    (their stamps, as the reader took them)."""
+    """(face, file): what listings, feeds' lists, the sitemap and the agenda show of a
+    source (its header as written, and its photos, one of which may lead), and the
+    file itself. Saving a new sentence changes the file, not the face."""
     stat = os.stat(source_path)
-    return (stat.st_mtime_ns, stat.st_size, record.looked_at if record else ())
+    face = (tuple(sorted(record.header.items())), record.looked_at)
+    return face, (stat.st_mtime_ns, stat.st_size)
 
 
 def note_sources(settings, records):
@@ -113,8 +116,11 @@ def note_sources(settings, records):
         source = str(build.content / record.path)
         build.stamps[source] = stamp(source, record)
     old = build.old["stamps"] if build.old else {}
-    build.changed = {s for s, value in build.stamps.items() if old.get(s) != value}
-    build.changed |= set(old) - set(build.stamps)  # removed
+    removed = set(old) - set(build.stamps)
+    build.changed = {s for s, value in build.stamps.items() if old.get(s) != value} | removed
+    build.changed_face = {
+        s for s in build.changed if s in removed or s not in old or old[s][0] != build.stamps[s][0]
+    }
     return build.changed
 
 
@@ -156,15 +162,21 @@ def shows(localcontext):
     return tuple(parts) or None
 
 
-def sources(shown):
+def touched(shown, changed, changed_face):
+    """Whether a file showing ``shown`` shows a source that changed: in full for the
+    article or page itself and for feeds (they carry whole articles), by its face
+    for the rest (translations' titles, listings)."""
     for part in shown:
         if part[0] in ("article", "page"):
-            yield part[1]
-            yield from part[2]
+            if part[1] in changed or not changed_face.isdisjoint(part[2]):
+                return True
         elif part[0] == "list":
-            yield from part[3]
+            if not changed_face.isdisjoint(part[3]):
+                return True
         elif part[0] == "feed":
-            yield from part[1]
+            if not changed.isdisjoint(part[1]):
+                return True
+    return False
 
 
 def needed(writer, name, *groups):
@@ -203,7 +215,7 @@ class PreviewWriter(Writer):
             return True
         if build.old["outputs"].get(relative, ...) != shown:
             return True
-        return any(source in build.changed for source in sources(shown))
+        return touched(shown, build.changed, build.changed_face)
 
     def write_file(self, name, template, context, *args, **kwargs):
         self._context = context

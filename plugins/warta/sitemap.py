@@ -34,13 +34,19 @@ class SitemapGenerator(Generator):
             if not principle.articles:
                 yield alternates(context, "tag", principle.slug), None
 
+    def listed(self):
+        """Every article and page the sitemap lists, with their translations."""
+        contents = self.context["articles"] + self.context["pages"]
+        return [item for content in contents for item in (content, *content.translations)]
+
     def generate_output(self, writer):
         writer.write_file(
             "sitemap.xml",
             self.env.get_template("sitemap.xml"),
             self.context,
-            entries=list(self.entries()),
+            entries=self.entries(),  # made only if the file is written (warta.incremental)
             template_name="sitemap",
+            warta_shows=[self.listed()],
         )
         if is_main_site(self.settings):
             sitemaps = [
