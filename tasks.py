@@ -10,6 +10,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -97,6 +98,24 @@ def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=Fals
     return c.run(shlex.join(command), warn=warn, pty=False, in_stream=False)
 
 
+def search_index_command(output):
+    """The command that indexes ``output`` for search, every language (warta.search)."""
+    from pelicanconf import DEFAULT_LANG, WARTA_LANGUAGES
+
+    others = [lang for lang in WARTA_LANGUAGES if lang != DEFAULT_LANG]
+    return [sys.executable, "-m", "warta.search", str(output), DEFAULT_LANG, *others]
+
+
+def index(c, output):
+    return c.run(
+        shlex.join(search_index_command(output)),
+        warn=True,
+        pty=False,
+        in_stream=False,
+        env={"PYTHONPATH": str(PLUGINS)},
+    )
+
+
 def exchange(a, b):
     """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE): no moment
     without a site. False where the system cannot."""
@@ -168,7 +187,12 @@ def staged_build(
         os.umask(umask)
         staging.chmod(0o777 & ~umask)
         try:
+            # The search index after Pelican has finished, not inside it (warta.search).
+            overrides = [*overrides, "WARTA_SEARCH_INDEX=false"]
             result = pelican(c, settings, staging, overrides, warn=True, content=content)
+            if result.ok:
+                indexed = index(c, staging)
+                result = result if indexed.ok else indexed
             if result.ok:
                 swap_in(staging, target)
             return result if capture else result.ok
@@ -307,15 +331,17 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
 
     def stop_indexing():
         if indexer[0] is not None and indexer[0].poll() is None:
-            indexer[0].terminate()
+            os.killpg(indexer[0].pid, signal.SIGTERM)
             indexer[0].wait()
 
     def index():
         stop_indexing()
         indexer[0] = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(target), "--silent"],
+            search_index_command(target),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(PLUGINS)},
+            start_new_session=True,  # its Pagefind with it, when stopped
         )
 
     def rebuild(paths=None):

@@ -76,7 +76,7 @@ def assets(output, html_path, page_url):
             files[kind].append(path)
     if files["js"] and soup.select_one("#search"):
         lang = soup.html["lang"]
-        bundle = output / "pagefind"
+        bundle = output / ("" if lang == "id" else lang) / "pagefind"  # one per language
         files["js"] += [
             bundle / "pagefind.js",
             bundle / "pagefind-worker.js",

@@ -29,7 +29,7 @@ def preview_settings(target):
 
 
 def without_index(files):
-    return {path: digest for path, digest in files.items() if not path.startswith("pagefind/")}
+    return {path: digest for path, digest in files.items() if "pagefind" not in path.split("/")}
 
 
 def rendered(site):

@@ -72,12 +72,16 @@ def test_javascript_only_on_the_search_pages(bilingual_site):
         assert bool(scripts) == is_search, page
 
 
-def test_only_bodies_are_indexed_for_search(bilingual_site):
-    assert (bilingual_site.output / "pagefind" / "pagefind.js").is_file()
-    assert {
-        p.name.split("_")[0]
-        for p in (bilingual_site.output / "pagefind").glob("pagefind.*.pf_meta")
-    } == {"pagefind.id", "pagefind.en"}
+def test_only_bodies_are_indexed_for_search_one_bundle_per_language(bilingual_site):
+    for bundle, lang in (("pagefind", "id"), ("en/pagefind", "en")):
+        folder = bilingual_site.output / bundle
+        assert (folder / "pagefind.js").is_file()
+        assert {p.name.split("_")[0] for p in folder.glob("pagefind.*.pf_meta")} == {
+            f"pagefind.{lang}"
+        }
+        assert bilingual_site.html(f"/{'en/search' if lang == 'en' else 'cari'}/").select_one(
+            f"#search[data-bundle$='/{bundle}/']"
+        )
     for path in ("/", "/tag/kemitraan/", "/asas/", "/agenda/"):
         assert bilingual_site.html(path).select("[data-pagefind-body]") == []
     for path in ("/2020/07/bimtek/", "/en/about/"):

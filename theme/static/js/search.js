@@ -20,8 +20,10 @@ const bundle = new URL(text.bundle, document.baseURI);
 let pagefind;
 try {
   pagefind = await import(new URL("pagefind.js", bundle).href);
-  // Result URLs start at the site root, which is the bundle's parent folder.
-  await pagefind.options({ excerptLength: 24, baseUrl: new URL("../", bundle).pathname });
+  // Result URLs start at the main site's root (each language's bundle indexes
+  // the whole built site's folder, its own pages only).
+  const siteRoot = new URL(text.root, document.baseURI).pathname;
+  await pagefind.options({ excerptLength: 24, baseUrl: siteRoot });
 } catch (error) {
   status.textContent = text.msgError;
   throw error;
