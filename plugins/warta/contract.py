@@ -720,7 +720,7 @@ class EditorNotes(Extension):
         md.preprocessors.register(self.Drop(md), "warta_editor_notes", 25)
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReadRecord:
     """What the contract needs of a file, kept in its metadata: Pelican's content
     cache keeps metadata, so a file served from the cache is checked (against the
@@ -748,6 +748,9 @@ class CheckedMarkdownReader(MarkdownReader):
         typogrify = reading.typogrifier(self.settings)
         if typogrify and metadata.get("status") != "skip":
             content = typogrify(content)
+            record = metadata.get("warta_read")
+            if record:  # checked as published; no second copy of the body kept
+                self.settings[REPORT].read[record.path] = (record, content)
             for name in ("title", "summary"):
                 if name in metadata:
                     metadata[name] = typogrify(metadata[name])
@@ -944,6 +947,11 @@ def check_site(generators):
                 continue  # the preview's last good build checked it
             for severity, key, message in check_file(record, html, settings, _):
                 report.add(severity, record.path, key, message)
+        # Checked: what only the checks needed goes, before the next language site reads
+        # (Pelican's content cache has saved it already, for the next preview build).
+        for record, _html in report.read.values():
+            record.source = ""
+        report.read.clear()
 
         # Photos are encoded (into the cache, not the output) now, so that a damaged
         # one stops the build here, before anything is written; once, like the checks.
@@ -1125,3 +1133,4 @@ def register():
     signals.article_generator_pretaxonomy.connect(keep_everything)
     # On `all_generators_finalized`: everything is read, nothing is written yet.
     signals.all_generators_finalized.connect(check_site)
+    signals.all_generators_finalized.connect(reading.site_has_read)

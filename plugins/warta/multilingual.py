@@ -11,6 +11,7 @@ Jinja. This plugin, listed before it in ``PLUGINS``:
   cross-language links as ``/en/../``) and the hreflang alternates of a page.
 """
 
+import functools
 import os
 import posixpath
 import sys
@@ -162,6 +163,7 @@ def compile_catalogs(translations_dir):
         os.replace(tmp_path, mo_path)  # atomic: a parallel build never reads half a catalog
 
 
+@functools.lru_cache(maxsize=65536)  # the same few thousand links, on page after page
 def join_url(base, url):
     """``url`` (relative to a site root) under ``base``, that root's address, with no
     ``/en/../`` left. ``base`` is absolute ("https://…/en"), site-rooted, or relative

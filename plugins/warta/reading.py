@@ -22,9 +22,21 @@ from pelican.urlwrappers import URLWrapper
 _READ = {}
 
 
+_SITES_READ = []
+
+
 def forget():
     """A new build reads afresh (tests and the preview may run several in one process)."""
     _READ.clear()
+    _SITES_READ.clear()
+
+
+def site_has_read(generators):
+    """Once every language site of the build has read, nothing is asked for again."""
+    settings = generators[0].settings
+    _SITES_READ.append(settings["DEFAULT_LANG"])
+    if len(_SITES_READ) >= len(settings["WARTA_LANGUAGES"]):
+        _READ.clear()
 
 
 def _key(source_path):
