@@ -98,22 +98,23 @@ def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=Fals
     return c.run(shlex.join(command), warn=warn, pty=False, in_stream=False)
 
 
-def search_index_command(output):
-    """The command that indexes ``output`` for search, every language (warta.search)."""
+def search_languages():
     from pelicanconf import DEFAULT_LANG, WARTA_LANGUAGES
 
-    others = [lang for lang in WARTA_LANGUAGES if lang != DEFAULT_LANG]
-    return [sys.executable, "-m", "warta.search", str(output), DEFAULT_LANG, *others]
+    return DEFAULT_LANG, [lang for lang in WARTA_LANGUAGES if lang != DEFAULT_LANG]
 
 
-def index(c, output):
-    return c.run(
-        shlex.join(search_index_command(output)),
-        warn=True,
-        pty=False,
-        in_stream=False,
-        env={"PYTHONPATH": str(PLUGINS)},
-    )
+def index(output):
+    """Index ``output`` for search, every language (warta.indexing): None, or what
+    went wrong."""
+    from warta.indexing import index_site
+
+    try:
+        index_site(output, *search_languages())
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return str(error)
+    return None
 
 
 def exchange(a, b):
@@ -177,8 +178,8 @@ def staged_build(
     c, settings="pelicanconf.py", target=OUTPUT, overrides=(), content=CONTENT, capture=False
 ):
     """Build into a staging folder of its own; swap it in only if the whole build
-    succeeded. Returns whether it did, or with ``capture`` the run's result (its
-    output is shown as it comes, and kept)."""
+    succeeded. Returns whether it did, or with ``capture`` (whether it did, what
+    the build printed: shown as it comes, and kept)."""
     with one_build_at_a_time(target):
         recover(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
@@ -190,12 +191,13 @@ def staged_build(
             # The search index after Pelican has finished, not inside it (warta.search).
             overrides = [*overrides, "WARTA_SEARCH_INDEX=false"]
             result = pelican(c, settings, staging, overrides, warn=True, content=content)
-            if result.ok:
-                indexed = index(c, staging)
-                result = result if indexed.ok else indexed
-            if result.ok:
+            ok, log = result.ok, result.stdout + result.stderr
+            if ok:
+                problem = index(staging)
+                ok, log = problem is None, log + (problem or "")
+            if ok:
                 swap_in(staging, target)
-            return result if capture else result.ok
+            return (ok, log) if capture else ok
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -336,8 +338,9 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
 
     def index():
         stop_indexing()
+        main, others = search_languages()
         indexer[0] = subprocess.Popen(
-            search_index_command(target),
+            [sys.executable, "-m", "warta.indexing", str(target), main, *others],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": str(PLUGINS)},
@@ -367,10 +370,9 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
             if ok:  # after the browser has reloaded
                 ioloop.IOLoop.current().call_later(0.5, index)
         else:
-            result = staged_build(
+            ok, log = staged_build(
                 c, target=target, overrides=overrides, content=content, capture=True
             )
-            ok, log = result.ok, result.stdout + result.stderr
             full_needed[0] = not ok
         if ok:
             error_page.unlink(missing_ok=True)

@@ -5,9 +5,9 @@ translations, about 600 words each, one in five an event report, each tagged
 with one to three of the seven principles), then builds them, interleaved,
 several rounds:
 
-- **warta**: the project's production build (``publishconf.py``, both languages,
-  the contract, events, feeds, sitemaps, the search index), cold: no content
-  cache, a fresh output folder;
+- **warta**: the project's production build as ``invoke publish`` runs it
+  (``publishconf.py``, both languages, the contract, events, feeds, sitemaps,
+  then the search index), cold: no content cache, a fresh output folder;
 - **stock**: Pelican 4.12 with typogrify and its default theme, one language,
   the same articles (Pelican links the translations), same machine.
 
@@ -153,19 +153,19 @@ PLUGINS = []  # not the installed namespace plugins (i18n_subsites)
 
 
 def project_command(content, output, cache):
-    return [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(content),
-        "-s",
-        str(ROOT / "publishconf.py"),
-        "-o",
-        str(output),
-        "-e",
-        f'CACHE_PATH="{cache}"',
-        f'WARTA_PHOTO_CACHE="{cache / "photos"}"',
-    ]
+    """`invoke publish` on ``content``: Pelican with publishconf.py into a staging
+    folder, then the search index, then the swap."""
+    code = (
+        "import sys; sys.path.insert(0, {root!r}); import invoke, tasks; from pathlib import Path; "
+        "ok = tasks.staged_build(invoke.Context(), 'publishconf.py', Path({output!r}), "
+        "overrides={overrides!r}, content=Path({content!r})); sys.exit(0 if ok else 1)"
+    ).format(
+        root=str(ROOT),
+        output=str(output),
+        content=str(content),
+        overrides=[f'CACHE_PATH="{cache}"', f'WARTA_PHOTO_CACHE="{cache / "photos"}"'],
+    )
+    return [sys.executable, "-c", code]
 
 
 def stock_command(content, output, settings):

@@ -8,34 +8,11 @@ not listings. The search page is written per language like any section page;
 its script is the only JavaScript on the site.
 """
 
-import subprocess
-import sys
-from pathlib import Path
-
 from pelican import signals
 from pelican.generators import Generator
 
+from warta.indexing import index_site
 from warta.multilingual import is_main_site, section_path, write_page
-
-
-def index_site(output, main_lang, other_langs):
-    """Index the built site: one Pagefind run and one bundle per language
-    (``/pagefind/``, ``/en/pagefind/``). A run holds every page it indexes in
-    memory: at 5,000 articles one run for both languages peaked at 630 MB, one
-    language at 310-345 MB."""
-    output = Path(output)
-    subsites = set(other_langs)
-    main_folders = sorted(
-        p.name for p in output.iterdir() if p.is_dir() and p.name not in subsites | {"pagefind"}
-    )
-    runs = [(",".join([*(f"{name}/**/*.html" for name in main_folders), "*.html"]), "pagefind")]
-    runs += [(f"{lang}/**/*.html", f"{lang}/pagefind") for lang in other_langs]
-    for glob, bundle in runs:
-        command = [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"]
-        command += ["--glob", "{" + glob + "}", "--output-subdir", bundle]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise RuntimeError(f"warta.search: Pagefind could not index {output}:\n{result.stderr}")
 
 
 def languages(settings):
@@ -76,7 +53,3 @@ def register():
     signals.get_generators.connect(get_generators)
     # On `finalized` of the main site: by then the subsites are written too.
     signals.finalized.connect(index_when_built)
-
-
-if __name__ == "__main__":  # python -m warta.search OUTPUT MAIN_LANG [OTHER_LANG ...]
-    index_site(sys.argv[1], sys.argv[2], sys.argv[3:])
