@@ -84,8 +84,10 @@ def test_quick_rebuilds_write_what_a_full_build_writes(preview):
     content, target, quick_rebuild = preview
     articles = content / "articles"
 
-    # A sentence in one article, and a new version of a photo of another.
+    # A sentence in one article and at the start of one without a Summary (listings
+    # show its first words), and a new version of a photo of another.
     edit(articles / "lomba.md", "\n\n", "\n\nKalimat baru di awal.\n\n")
+    edit(articles / "draft.md", "\n\n", "\n\nRingkasan dari badan tulisan.\n\n")
     phone_photo(articles / "kunjungan" / "ponsel.jpg", size=(1200, 900))
     site = quick_rebuild()
     assert "Kalimat baru" in (target / "2022/02/lomba/index.html").read_text()

@@ -7,7 +7,11 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
   clean cross-language URLs, hreflang alternates);
 - ``contract``: every file checked against the content contract as Pelican
   reads it; the build stops with clear messages before writing anything;
+- ``photos``: figures, galleries and the lead photo; every photo published in
+  sizes and formats for phones, once, at the main site's root;
 - ``preview``: drafts with a "DRAF" banner, in the preview build only;
+- ``incremental``: the preview's quick rebuild, writing only the files a save
+  touches (and the record of what each file shows that this needs);
 - ``events``: event dates and participants, the agenda and its iCalendar;
 - ``structured_data``: JSON-LD (NewsArticle, Event) and social previews;
 - ``taxonomy``: canonical principle tags and categories, localised names,
@@ -16,7 +20,11 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``search``: the search pages, the 404 pages, and the Pagefind index.
 
 Helpers: ``facts`` (the languages, principles and categories, declared once
-and checked at start-up) and ``scaffold`` (new articles, for ``invoke new``).
+and checked at start-up), ``reading`` (each source read and typogrified once
+for every language site), ``imaging`` (Pillow and the photo cache),
+``indexing`` (Pagefind, one run per language, without Pelican), ``serve``
+(the preview server, its watcher and error page) and ``scaffold`` (new
+articles, for ``invoke new``).
 
 Each plugin module has its handlers at module level and ``register()`` at the
 bottom.

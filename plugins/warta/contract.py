@@ -941,9 +941,9 @@ def check_site(generators):
     if is_main_site(settings):  # every language site reads the same files: check them once
         for severity, path, message in check_files(settings, _):
             report.add(severity, path, None, message)
-        incremental.note_sources(settings, [record for record, _html in report.read.values()])
+        incremental.note_sources([record for record, _html in report.read.values()])
         for record, html in report.read.values():
-            if incremental.unchanged(settings, record):
+            if incremental.unchanged(record):
                 continue  # the preview's last good build checked it
             for severity, key, message in check_file(record, html, settings, _):
                 report.add(severity, record.path, key, message)

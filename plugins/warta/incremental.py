@@ -1,26 +1,27 @@
 """The preview's quick rebuild: after a save, only the files the change shows up in
 are written again.
 
-A full build renders every page of both languages: seconds for a library with a
-thousand articles, too slow for an editor who saves and looks. So in the
-preview (``WARTA_INCREMENTAL``, set by ``invoke serve``), every build records,
-for each file it writes, what that file shows: the articles and pages on it
-(their source files, in order), a listing's page number and page count, which
-languages have a tag. The next build, in place in ``preview/`` and reading
+A full build renders every page of both languages: over ten seconds for a
+library with a thousand articles, too slow for an editor who saves and looks.
+So in the preview (``WARTA_INCREMENTAL``, set by ``invoke serve``), every build
+records, for each file it writes, what that file shows: the articles and pages
+on it (their source files, in order), a listing's page number and page count,
+which languages have a tag. The next build, in place in ``preview/`` and reading
 unchanged files from Pelican's content cache, renders a file again only if
 
-- it shows an article or page whose source changed since the last good build
-  (the Markdown file, or a photo it shows), or
-- what it shows changed (an article added, removed, re-dated, re-tagged or
-  moved to another category changes the lists it is on), or
-- it shows no article at all (the agenda, sitemaps, the principles overview:
-  few files, always written), or
+- it is the page of an article or page whose file changed, or a feed carrying
+  one (feeds carry whole articles);
+- it lists one whose face changed: its header (title, summary, date, tags...)
+  or its photos, one of which may lead; a new sentence does not change listings;
+- what it lists changed: an article added, removed, re-dated, re-tagged or moved
+  to another category changes the lists it is on;
+- it shows no article at all (principles overview, search page): few files; or
 - something every page shows changed (the pages in the menu): then everything;
 
 and removes the files no build writes any more (a deleted article's page).
 Changes outside articles and pages (settings, templates, plugins, principle
-texts) get a full build from ``invoke serve`` instead. A test makes sure an
-incremental build writes exactly what a full one does.
+texts) get a full build from ``invoke serve`` instead. ``test_incremental.py``
+makes sure a quick rebuild writes exactly what a full one does.
 
 Contract checks work the same way: a file that has not changed since the last
 good build passed them then and is not checked again (``unchanged``).
@@ -84,11 +85,6 @@ class Build:
 _BUILD = None
 
 
-def current():
-    """This build's ``Build`` if it is a preview build, else None."""
-    return _BUILD
-
-
 def start(pelican):
     global _BUILD
     settings = pelican.settings
@@ -99,16 +95,20 @@ def start(pelican):
 def stamp(source_path, record):
     """(face, file): what listings, feeds' lists, the sitemap and the agenda show of a
     source (its header as written, and its photos, one of which may lead), and the
-    file itself. Saving a new sentence changes the file, not the face."""
+    file itself. Saving a new sentence changes the file, not the face, unless the
+    file has no Summary: listings then show the body's first words."""
     stat = os.stat(source_path)
+    file = (stat.st_mtime_ns, stat.st_size)
     face = (tuple(sorted(record.header.items())), record.looked_at)
-    return face, (stat.st_mtime_ns, stat.st_size)
+    if "summary" not in record.header:
+        face += (file,)
+    return face, file
 
 
-def note_sources(settings, records):
-    """Record every source's stamp and work out which changed: ``records`` are the
-    contract's (path inside content/, ReadRecord) of every file read. Called by
-    the contract before it checks, on the main site."""
+def note_sources(records):
+    """Record every source's stamp and work out which changed since the last good
+    build: ``records`` are the contract's ReadRecords of every article and page.
+    Called by the contract before it checks, on the main site."""
     build = _BUILD
     if build is None:
         return None
@@ -124,7 +124,7 @@ def note_sources(settings, records):
     return build.changed
 
 
-def unchanged(settings, record):
+def unchanged(record):
     """Whether the source of ``record`` is the same as at the last good preview build
     (which checked it): only in an incremental preview build."""
     build = _BUILD
