@@ -356,17 +356,18 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
             and all(in_quick_folders(path) for path in paths)
         )
         if quick:
-            argv = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(target)]
-            argv += [
-                "-e",
-                *overrides,
-                "WARTA_INCREMENTAL_IN_PLACE=true",
-                "WARTA_SEARCH_INDEX=false",
-            ]
+            in_place = [*overrides, "WARTA_INCREMENTAL_IN_PLACE=true", "WARTA_SEARCH_INDEX=false"]
             with one_build_at_a_time(target):
-                code, log = run_forked(argv)
-            print(log, end="", flush=True)
-            ok = code == 0
+                if code_stamp() == imported:
+                    argv = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(target)]
+                    code, log = run_forked([*argv, "-e", *in_place])
+                    print(log, end="", flush=True)
+                    ok = code == 0
+                else:  # this process holds the plugins as they were: a new Pelican
+                    result = pelican(
+                        c, output=target, overrides=in_place, warn=True, content=content
+                    )
+                    ok, log = result.ok, result.stdout + result.stderr
             if ok:  # after the browser has reloaded
                 ioloop.IOLoop.current().call_later(0.5, index)
         else:
@@ -388,8 +389,14 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         relative = path.relative_to(ROOT).as_posix()
         return any(fnmatch.fnmatch(relative, pattern) for pattern in WATCHED)
 
+    def code_stamp():
+        """The settings' and plugins' dates: changed, they are not what this process imported."""
+        files = [ROOT / "pelicanconf.py", *sorted(PLUGINS.rglob("*.py"))]
+        return [(path, path.stat().st_mtime_ns) for path in files if path.exists()]
+
     rebuild()
     # Pelican and the plugins imported in this process, so that each quick rebuild's child has them.
+    imported = code_stamp()
     for module in ("pelican", "markdown", "smartypants", "typogrify.filters", *pelicanconf.PLUGINS):
         importlib.import_module(module)
     roots = [content, ROOT / "pelicanconf.py", ROOT / "plugins", ROOT / "theme"]

@@ -6,7 +6,11 @@ and a build that fails puts an error page in place of every page, in the
 editor's language and styled like the site, naming each problem with its file,
 field and fix; the next good build takes it away and the page comes back.
 The server is livereload's (it injects the reload script into every page);
-only its file handler is ours, to answer with that error page.
+ours are its file handler, to answer with that error page, its watcher
+(``SaveWatcher``: told of a save at once, and of which files), and
+``run_forked``, which runs a quick rebuild (``warta.incremental``) in a child of
+the server, where Pelican is imported already. The loop itself is
+``preview_loop`` in tasks.py.
 """
 
 import html
