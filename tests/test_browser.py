@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+pytestmark = pytest.mark.slow  # Chromium and the preview server: `pytest -m 'not slow'` skips them
+
 # Every kind of page, in both languages.
 PAGES = [
     ("/", "/en/"),
