@@ -5,6 +5,7 @@ build succeeded, so a failed build never leaves half a site.
 """
 
 import fnmatch
+import hashlib
 import importlib
 import json
 import os
@@ -270,10 +271,20 @@ WATCHED = (
 )
 
 
+def preview_cache(target):
+    """Where the preview keeps Pelican's content cache, its compiled templates and
+    warta.incremental's state, beside ``target``: a folder per version of the
+    settings and plugins, since cached HTML is only as good as the code that made
+    it (a new TYPOGRIFY_DASHES, a new photo markup)."""
+    digest = hashlib.sha256()
+    for path in [ROOT / "pelicanconf.py", *sorted(PLUGINS.rglob("*.py"))]:
+        digest.update(path.read_bytes())
+    return target.with_name(f".{target.name}.cache") / digest.hexdigest()[:12]
+
+
 def preview_overrides(target):
-    """The preview's settings: drafts shown, and what its quick rebuilds need
-    (Pelican's content cache and warta.incremental's state, beside ``target``)."""
-    cache = target.with_name(f".{target.name}.cache")
+    """The preview's settings: drafts shown, and what its quick rebuilds need."""
+    cache = preview_cache(target)
     return [
         "WARTA_PREVIEW_DRAFTS=true",
         f"WARTA_INCREMENTAL={json.dumps(str(cache / 'state.pickle'))}",
@@ -320,8 +331,7 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
     }
     content, target = Path(content).resolve(), Path(target).resolve()
     error_page = target.with_name(f".{target.name}-error.html")
-    overrides = [*preview_overrides(target), *overrides]
-    state = target.with_name(f".{target.name}.cache") / "state.pickle"
+    extra = overrides
     quick_folders = [
         content / folder for folder in (*pelicanconf.ARTICLE_PATHS, *pelicanconf.PAGE_PATHS)
     ]
@@ -349,10 +359,12 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
 
     def rebuild(paths=None):
         stop_indexing()
+        cache = preview_cache(target)
+        overrides = [*preview_overrides(target), *extra]
         quick = (
             paths is not None
             and not full_needed[0]
-            and state.exists()
+            and (cache / "state.pickle").exists()
             and all(in_quick_folders(path) for path in paths)
         )
         if quick:
@@ -371,6 +383,9 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
             if ok:  # after the browser has reloaded
                 ioloop.IOLoop.current().call_later(0.5, index)
         else:
+            for other in cache.parent.glob("*"):  # caches of earlier settings and plugins
+                if other != cache:
+                    shutil.rmtree(other, ignore_errors=True)
             ok, log = staged_build(
                 c, target=target, overrides=overrides, content=content, capture=True
             )

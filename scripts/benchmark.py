@@ -205,26 +205,25 @@ def tree_memory(pid):
 def measure(command, cwd=ROOT):
     """Run ``command``; return CPU seconds (user+sys of it and its children), wall seconds,
     memory of the whole process tree (PSS, sampled) and peak RSS of its largest process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    peak = [0]
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        peak, done = [0], threading.Event()
 
-    def sample():
-        while process.poll() is None:
-            peak[0] = max(peak[0], tree_memory(process.pid))
-            time.sleep(0.05)
+        def sample():  # never waits for the process: os.wait4 below collects it
+            while not done.wait(0.05):
+                peak[0] = max(peak[0], tree_memory(process.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    sampler.join()
-    errors = process.stderr.read()
-    if process.returncode != 0:
-        raise SystemExit(f"{command[:4]} failed:\n{errors[-3000:]}")
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{command[:4]} failed:\n{errors.read().decode()[-3000:]}")
     return {
         "cpu": usage.ru_utime + usage.ru_stime,
         "wall": wall,

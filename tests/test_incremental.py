@@ -135,3 +135,35 @@ def test_a_quick_rebuild_still_checks_what_changed_and_writes_nothing_on_a_mista
     assert snapshot(target) == before
     edit(content / "articles" / "lomba.md", "Category: kegiatn", "Category: kegiatan")
     quick_rebuild()
+
+
+def test_quick_rebuilds_follow_links_tags_of_other_languages_and_documents(preview):
+    content, target, quick_rebuild = preview
+    articles = content / "articles"
+
+    # An article links another; the other is re-dated (its URL moves), then deleted.
+    edit(articles / "laporan.md", "\n\n", "\n\nLihat juga [lomba]({filename}lomba.md).\n\n")
+    quick_rebuild()
+    edit(articles / "lomba.md", "Date: 2022-02-20 09:00", "Date: 2022-02-21 09:00")
+    quick_rebuild()
+    (articles / "lomba.md").unlink()
+    site = build(
+        content,
+        target,
+        **quick_rebuild.settings,
+        WARTA_INCREMENTAL_IN_PLACE=True,
+        WARTA_SEARCH_INDEX=False,
+    )
+    assert site.returncode != 0 and "{filename}lomba.md" in site.log, site.log
+    edit(articles / "laporan.md", "Lihat juga [lomba]({filename}lomba.md).", "")
+
+    # An English-only article's new tag: the Indonesian sitemap's alternates change.
+    edit(articles / "english-only.en.md", "Tags: kunjungan", "Tags: kunjungan, pojok baca")
+    # A document no longer linked leaves the preview.
+    edit(
+        articles / "kunjungan.en.md",
+        "([visit schedule, PDF]({static}kunjungan/jadwal-kunjungan.pdf))",
+        "",
+    )
+    quick_rebuild()
+    assert not list(target.rglob("jadwal-kunjungan.pdf"))

@@ -1,6 +1,7 @@
 """Static checks of the whole output: valid HTML, no broken internal link, JavaScript
 only where it is needed."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -8,7 +9,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-
 from conftest import SITEURL
 
 VENV_BIN = Path(__import__("sys").executable).parent
@@ -129,3 +129,23 @@ def test_robots_points_at_both_sitemaps(bilingual_site):
         and f"Sitemap: {SITEURL}/en/sitemap.xml" in robots
     )
     assert not bilingual_site.path("/en/robots.txt").exists()
+
+
+def test_a_language_with_no_article_yet_gets_no_search_index(tmp_path):
+    from warta.indexing import index_site
+
+    body = '<html lang="{}"><body><main data-pagefind-body><p>Perpustakaan</p></main></body></html>'
+    listing = '<html lang="en"><body><nav>Home</nav><p>No articles yet.</p></body></html>'
+    for path, html in (
+        ("2020/07/bimtek/index.html", body.format("id")),
+        ("index.html", body.format("id").replace(" data-pagefind-body", "")),
+        ("en/index.html", listing),
+        ("en/search/index.html", listing),
+    ):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(html, encoding="utf-8")
+    (tmp_path / "en" / "pagefind").mkdir()  # an earlier build's, now stale
+    index_site(tmp_path, "id", ["en"])
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["id"]["page_count"] == 1
+    assert not (tmp_path / "en" / "pagefind").exists()

@@ -18,6 +18,7 @@ instead, in Indonesian by default (``WARTA_MESSAGES_LANG``).
 
 import difflib
 import gettext
+import os
 from html.parser import HTMLParser
 import re
 import sys
@@ -524,6 +525,20 @@ def _as_moment(value, end=False):
     return datetime.combine(value, datetime.max.time() if end else datetime.min.time())
 
 
+def linked_files(path, source, base):
+    """The files inside content/ that ``source``'s {filename}/{static} links name (paths
+    relative to it, whether they exist or not): a link's URL comes from its target."""
+    here = (base / path).parent
+    found = []
+    for _kind, target in LINK_TARGET.findall(HTML_COMMENT.sub("", source)):
+        resolved = (
+            base / target.lstrip("/") if target.startswith("/") else here / target
+        ).resolve()
+        if resolved.is_relative_to(base.resolve()):
+            found.append(resolved.relative_to(base.resolve()).as_posix())
+    return tuple(sorted(set(found)))
+
+
 def check_links(path, source, base, _):
     """Problems with {filename}/{static} links that point nowhere, and with images
     written as HTML (Markdown images are checked by ``photos`` as they are read)."""
@@ -734,6 +749,8 @@ class ReadRecord:
     summary: str  # the Summary as rendered (Markdown)
     photo_problems: tuple  # photos.Problem
     looked_at: tuple  # (image path, stamp) of every image the file names: the cache's key too
+    links: tuple = ()  # the files its {filename}/{static} links name, inside content/
+    stamp: tuple = ()  # (mtime_ns, size) of the file as read
 
 
 class CheckedMarkdownReader(MarkdownReader):
@@ -762,6 +779,9 @@ class CheckedMarkdownReader(MarkdownReader):
         path = Path(source_path).relative_to(base).as_posix()
         kind = self._kind(path)
         try:
+            stat = os.stat(
+                source_path
+            )  # before reading: a save while the build runs is seen next time
             source = Path(source_path).read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             report = self.settings[REPORT]
@@ -789,6 +809,8 @@ class CheckedMarkdownReader(MarkdownReader):
             str(metadata.get("summary", "")),
             tuple(found.finder.problems),
             tuple(found.finder.looked_at.items()),
+            linked_files(path, source, Path(self.settings["PATH"])),
+            (stat.st_mtime_ns, stat.st_size),
         )
         metadata["photos"] = found.uses
         metadata["lead_photo"] = lead

@@ -92,13 +92,14 @@ def start(pelican):
         _BUILD = Build(settings) if settings.get("WARTA_INCREMENTAL") else None
 
 
-def stamp(source_path, record):
+def stamp(content, record):
     """(face, file): what listings, feeds' lists, the sitemap and the agenda show of a
     source (its header as written, and its photos, one of which may lead), and the
-    file itself. Saving a new sentence changes the file, not the face, unless the
-    file has no Summary: listings then show the body's first words."""
-    stat = os.stat(source_path)
-    file = (stat.st_mtime_ns, stat.st_size)
+    file as it was read, with whether the files its links name exist. Saving a new
+    sentence changes the file, not the face, unless the file has no Summary:
+    listings then show the body's first words."""
+    links = tuple((link, (content / link).exists()) for link in record.links)
+    file = (record.stamp, links)
     face = (tuple(sorted(record.header.items())), record.looked_at)
     if "summary" not in record.header:
         face += (file,)
@@ -112,14 +113,21 @@ def note_sources(records):
     build = _BUILD
     if build is None:
         return None
+    links = {}
     for record in records:
         source = str(build.content / record.path)
-        build.stamps[source] = stamp(source, record)
+        build.stamps[source] = stamp(build.content, record)
+        links[source] = {str(build.content / link) for link in record.links}
     old = build.old["stamps"] if build.old else {}
     removed = set(old) - set(build.stamps)
     build.changed = {s for s, value in build.stamps.items() if old.get(s) != value} | removed
     build.changed_face = {
         s for s in build.changed if s in removed or s not in old or old[s][0] != build.stamps[s][0]
+    }
+    # A link to an article that moved (re-dated, new slug) or went: the linking file
+    # shows a new URL, and is checked again.
+    build.changed |= {
+        s for s, targets in links.items() if not targets.isdisjoint(build.changed_face)
     }
     return build.changed
 
@@ -153,11 +161,18 @@ def shows(localcontext):
         )
     for number, group in enumerate(localcontext.get("warta_shows", ())):
         parts.append(("list", number, 0, tuple(a.source_path for a in group)))
+    if "warta_depends" in localcontext:  # anything else a page shows (hashable)
+        parts.append(("depends", localcontext["warta_depends"]))
     tag = localcontext.get("tag")
     if tag is not None:
         langs = localcontext.get("warta_tag_langs", {})
         parts.append(
-            ("tag", tag.slug, tuple(sorted(lang for lang in langs if tag.slug in langs[lang])))
+            (
+                "tag",
+                tag.slug,
+                str(tag.name),
+                tuple(sorted(lang for lang in langs if tag.slug in langs[lang])),
+            )
         )
     return tuple(parts) or None
 
@@ -277,7 +292,19 @@ def compile_templates_once(generator):
 
 def get_writer(pelican):
     if _BUILD is not None:
+        if is_main_site(pelican.settings):
+            # Written again by ``finish``: a build that fails while writing leaves none,
+            # and the next one is a full build.
+            _BUILD.state_path.unlink(missing_ok=True)
         return PreviewWriter
+
+
+def note_static_files(generator):
+    """Files copied as they are (a PDF a page links) are outputs too: one no longer
+    linked is removed like a deleted article's page."""
+    if _BUILD is not None and is_main_site(generator.settings):
+        for static in generator.staticfiles:
+            _BUILD.outputs[static.save_as] = ("static",)
 
 
 def finish(pelican):
@@ -301,5 +328,6 @@ def finish(pelican):
 def register():
     signals.initialized.connect(start)
     signals.get_writer.connect(get_writer)
+    signals.static_generator_finalized.connect(note_static_files)
     signals.generator_init.connect(compile_templates_once)
     signals.finalized.connect(finish)

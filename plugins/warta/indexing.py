@@ -6,6 +6,7 @@ en``, or ``index_site`` from tasks.py), and Pagefind then shares the machine wit
 no Python process holding the whole site.
 """
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,9 +22,20 @@ def index_site(output, main_lang, other_langs):
     main_folders = sorted(
         p.name for p in output.iterdir() if p.is_dir() and p.name not in subsites | {"pagefind"}
     )
-    runs = [(",".join([*(f"{name}/**/*.html" for name in main_folders), "*.html"]), "pagefind")]
-    runs += [(f"{lang}/**/*.html", f"{lang}/pagefind") for lang in other_langs]
-    for glob, bundle in runs:
+    runs = [
+        (
+            ",".join([*(f"{name}/**/*.html" for name in main_folders), "*.html"]),
+            "pagefind",
+            [output / name for name in main_folders],
+        )
+    ]
+    runs += [(f"{lang}/**/*.html", f"{lang}/pagefind", [output / lang]) for lang in other_langs]
+    for glob, bundle, folders in runs:
+        if not any(has_body(folder) for folder in folders):
+            # No article or page in this language yet. Pagefind would then index every
+            # page whole, menus and listings; better no index (search.js: no match).
+            shutil.rmtree(output / bundle, ignore_errors=True)
+            continue
         command = [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"]
         command += ["--glob", "{" + glob + "}", "--output-subdir", bundle]
         result = subprocess.run(command, capture_output=True, text=True)
@@ -31,6 +43,14 @@ def index_site(output, main_lang, other_langs):
             raise RuntimeError(
                 f"warta.indexing: Pagefind could not index {output}:\n{result.stderr}"
             )
+
+
+def has_body(folder):
+    """Whether any page under ``folder`` has a part to index (``data-pagefind-body``)."""
+    for path in folder.rglob("*.html"):
+        if b"data-pagefind-body" in path.read_bytes():
+            return True
+    return False
 
 
 if __name__ == "__main__":  # python -m warta.indexing OUTPUT MAIN_LANG [OTHER_LANG ...]

@@ -155,6 +155,7 @@ def run_forked(argv):
     returns (exit code, what it printed). The child's state dies with it, as
     i18n_subsites needs (its module state is meant for one run)."""
     import pelican
+    from pelican.log import console
 
     with tempfile.TemporaryFile() as log:
         sys.stdout.flush()
@@ -165,6 +166,10 @@ def run_forked(argv):
             try:
                 os.dup2(log.fileno(), 1)
                 os.dup2(log.fileno(), 2)
+                # Pelican's console was made when this process imported Pelican, for the
+                # terminal: colours, links and the terminal's width. Its output goes to
+                # the log (and the error page) now: plain text, as a new Pelican writes it.
+                console.__init__(force_terminal=False, no_color=True, width=80)
                 pelican.main(argv)
                 code = 0
             except SystemExit as exit:

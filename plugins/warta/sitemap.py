@@ -39,6 +39,11 @@ class SitemapGenerator(Generator):
         contents = self.context["articles"] + self.context["pages"]
         return [item for content in contents for item in (content, *content.translations)]
 
+    def tag_languages(self):
+        """Which tags each language has: a tag page's alternates (warta.incremental)."""
+        tag_langs = self.context.get("warta_tag_langs", {})
+        return tuple(sorted((lang, tuple(sorted(tags))) for lang, tags in tag_langs.items()))
+
     def generate_output(self, writer):
         writer.write_file(
             "sitemap.xml",
@@ -47,6 +52,7 @@ class SitemapGenerator(Generator):
             entries=self.entries(),  # made only if the file is written (warta.incremental)
             template_name="sitemap",
             warta_shows=[self.listed()],
+            warta_depends=self.tag_languages(),
         )
         if is_main_site(self.settings):
             sitemaps = [

@@ -25,7 +25,14 @@ try {
   const siteRoot = new URL(text.root, document.baseURI).pathname;
   await pagefind.options({ excerptLength: 24, baseUrl: siteRoot });
 } catch (error) {
-  status.textContent = text.msgError;
+  // A language with no article yet has no index (warta.indexing): nothing matches.
+  const entry = await fetch(new URL("pagefind-entry.json", bundle)).catch(() => null);
+  const query = new URLSearchParams(location.search).get("q");
+  if (entry && entry.status === 404) {
+    status.textContent = query ? fill(text.msgNone, { query }) : "";
+  } else {
+    status.textContent = text.msgError;
+  }
   throw error;
 }
 
