@@ -14,6 +14,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -43,6 +44,7 @@ MESSAGES = {
         "exists": "{path} sudah ada; tidak ditimpa. Pilih judul lain atau ubah berkas itu.",
         "port_busy": "Port {port} sudah dipakai, mungkin oleh `make serve` di terminal lain. "
         "Tutup dulu yang itu (Ctrl-C), atau pakai port lain: make serve PORT={next}",
+        "rebuilt": "Pratinjau diperbarui pukul {time} ({seconds} detik).",
         "serving": "Pratinjau (draf ikut tampil): {urls}\nSetiap kali berkas disimpan, situs dibangun "
         "ulang dan halaman di browser dimuat ulang. Hentikan dengan Ctrl-C.",
         "error_page": {
@@ -64,6 +66,7 @@ MESSAGES = {
         "exists": "{path} exists already; not overwritten. Choose another title or edit that file.",
         "port_busy": "Port {port} is in use, perhaps by `make serve` in another terminal. "
         "Stop that one first (Ctrl-C), or use another port: make serve PORT={next}",
+        "rebuilt": "Preview updated at {time} ({seconds} s).",
         "serving": "Preview (drafts shown): {urls}\nEvery save rebuilds the site and reloads the "
         "page in the browser. Stop with Ctrl-C.",
         "error_page": {
@@ -307,6 +310,7 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
     a failed full build) gets a full build into a staging folder, as `invoke build`."""
     import subprocess
 
+    from babel.numbers import format_decimal
     from tornado import ioloop
 
     import pelicanconf
@@ -358,6 +362,7 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         )
 
     def rebuild(paths=None):
+        started = time.perf_counter()
         stop_indexing()
         cache = preview_cache(target)
         overrides = [*preview_overrides(target), *extra]
@@ -392,6 +397,8 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
             full_needed[0] = not ok
         if ok:
             error_page.unlink(missing_ok=True)
+            seconds = format_decimal(round(time.perf_counter() - started, 1), locale=lang)
+            print(message("rebuilt", time=time.strftime("%H.%M.%S"), seconds=seconds), flush=True)
         else:  # the last good preview stays; the browser shows why it is not the new one
             write_error_page(error_page, log, words, lang)
 

@@ -237,6 +237,7 @@ def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(
     import urllib.request
 
     from conftest import ROOT, free_port
+    from photo_files import phone_photo
 
     content = tmp_path / "content"
     shutil.copytree(fixture_content, content)
@@ -287,6 +288,25 @@ def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(
             f"error page {broke_in:.1f} s after the save, article back {fixed_in:.1f} s after the fix"
         )
         assert broke_in < 15 and fixed_in < 15, (broke_in, fixed_in)
+
+        def shows(heading):
+            page.wait_for_function(
+                f"document.querySelector('h1').textContent.startsWith({heading!r})", timeout=20000
+            )
+
+        # A photo the article names but that is not there yet; copying it in is the fix,
+        # and the page (not just its images) reloads.
+        (content / "articles" / "bimtek").mkdir(exist_ok=True)
+        article.write_text(good + "\n![Peserta baru](bimtek/baru.jpg)\n")
+        shows("Situs belum bisa dibangun")
+        phone_photo(content / "articles" / "bimtek" / "baru.jpg", size=(800, 600))
+        shows("Bimtek")
+        # A new date moves the article: its old address shows the site's own 404 page,
+        # which reloads like any page when the date is put back.
+        article.write_text(good.replace("Date: 2020-07-30", "Date: 2020-08-30"))
+        shows("Halaman tidak ditemukan")
+        article.write_text(good)
+        shows("Bimtek")
         page.close()
     finally:
         loop.terminate()

@@ -373,6 +373,7 @@ def test_new_article_passes_check_and_builds(tmp_path):
     assert preview.exists("/en/2026/11/bimtek-layanan-inklusi-2026/")
     page = preview.path("/2026/11/bimtek-layanan-inklusi-2026/").read_text()
     assert "Apa yang terlihat" not in page  # the photo note is a comment: never published
+    assert "diterbitkan" not in page and "--&gt;" not in page  # not a word of it
 
 
 def test_new_refuses_to_overwrite(tmp_path):

@@ -22,7 +22,7 @@ Beberapa foto berturut-turut, satu per baris tanpa baris kosong di antaranya, me
 Foto utama (di atas artikel dan di daftar berita): tambahkan di kepala berkas
 Image: {slug}/foto-1.jpg
 Image_alt: Apa yang terlihat di foto
-Catatan di antara <!-- dan --> seperti ini tidak pernah diterbitkan. -->"""
+Catatan di dalam tanda komentar seperti ini tidak pernah diterbitkan. -->"""
 
 # The example texts a new article starts with: the contract names each one left
 # (a warning in a draft, an error once the article would be published).

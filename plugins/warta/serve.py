@@ -28,6 +28,7 @@ import watchfiles
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
+from tornado.web import HTTPError
 
 # A line of the contract's report: "path: KESALAHAN: Field: message".
 REPORT_LINE = re.compile(r"^(?P<path>[^\s:][^:]*): (?P<label>[A-Z]+): (?P<text>.*)$")
@@ -86,19 +87,39 @@ def error_page(log, words, lang):
 
 
 class PreviewFiles(StaticFileHandler):
-    """The preview's files, or the error page while the last build failed."""
+    """The preview's files, or the error page while the last build failed; for an
+    address with no page (an article whose date just changed), the site's own
+    404 page in its language, which reloads with the next save like any page."""
 
     error_page = None  # a Path, set by ``PreviewServer``
 
-    def get(self, path, include_body=True):
+    async def get(self, path, include_body=True):
         page = self.error_page
         wants_page = path == "" or path.endswith(("/", ".html"))
         if page is not None and page.exists() and wants_page:
-            self.set_status(500)
-            self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.set_header("Cache-Control", "no-store")
-            return self.finish(page.read_bytes())
-        return super().get(path, include_body)
+            return self.answer(500, page)
+        try:
+            await super().get(path, include_body)
+        except HTTPError as error:
+            not_found = self.not_found_page(path)
+            if error.status_code != 404 or not wants_page or not_found is None:
+                raise
+            self.answer(404, not_found)
+
+    def answer(self, status, page):
+        self.clear()
+        self.set_status(status)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(page.read_bytes())
+
+    def not_found_page(self, path):
+        root = Path(self.root)
+        for folder in (path.split("/", 1)[0], ""):  # /en/…: the English one
+            candidate = root / folder / "404.html"
+            if candidate.is_file():
+                return candidate
+        return None
 
 
 class SaveWatcher(Watcher):
@@ -145,7 +166,10 @@ class SaveWatcher(Watcher):
         if not paths:
             return None, None
         self.on_change(paths)
-        self.filepath = sorted(paths)[0]
+        # livereload.js reloads only the stylesheets for a .css path and only the
+        # images for a photo's: a photo that fixes a build must reload the page.
+        styles = [path for path in paths if path.endswith(".css")]
+        self.filepath = styles[0] if len(styles) == len(paths) else "index.html"
         return self.filepath, None
 
 
