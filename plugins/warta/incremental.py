@@ -316,8 +316,12 @@ def finish(pelican):
         for relative in set(build.old["outputs"]) - set(build.outputs):
             path = build.output / relative
             path.unlink(missing_ok=True)
-            for folder in path.parents:
-                if folder == build.output or any(folder.iterdir()):
+            for folder in path.parents:  # and the folders that held only it
+                if folder == build.output:
+                    break
+                if not folder.is_dir():
+                    continue
+                if any(folder.iterdir()):
                     break
                 folder.rmdir()
     build.save()
