@@ -307,7 +307,9 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
     the files it shows up in (warta.incremental), in a child of this process, which
     has Pelican imported already; the search index follows in the background, after
     the reload. Anything else (settings, templates, plugins, a first build, or after
-    a failed full build) gets a full build into a staging folder, as `invoke build`."""
+    a failed full build) gets a full build into a staging folder, as `invoke build`.
+    A new session starts with a quick rebuild when only articles and pages changed
+    since the last one's full build."""
     import subprocess
 
     from babel.numbers import format_decimal
@@ -339,11 +341,37 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
     quick_folders = [
         content / folder for folder in (*pelicanconf.ARTICLE_PATHS, *pelicanconf.PAGE_PATHS)
     ]
-    full_needed = [True]
+    full_needed = [False]
     indexer = [None]
 
     def in_quick_folders(path):
         return any(Path(path).is_relative_to(folder) for folder in quick_folders)
+
+    def world():
+        """Everything a preview shows besides articles, pages and the plugins (whose
+        version names the cache folder): the theme, the rest of content/, these
+        overrides. Unchanged since the last full build, a new `make serve` starts
+        with a quick rebuild instead of a full one."""
+        digest = hashlib.sha256(repr(sorted(extra)).encode())
+        for root in (THEME, content):
+            for folder, subfolders, files in os.walk(root):
+                subfolders[:] = sorted(
+                    name
+                    for name in subfolders
+                    if not in_quick_folders(Path(folder) / name) and name != "__pycache__"
+                )
+                for name in sorted(files):
+                    if name.endswith(".mo"):  # compiled by the build itself
+                        continue
+                    stat = os.stat(os.path.join(folder, name))
+                    digest.update(f"{folder}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+        return digest.hexdigest()
+
+    def saved_world(cache):
+        try:
+            return (cache / "world").read_text()
+        except OSError:
+            return None
 
     def stop_indexing():
         if indexer[0] is not None and indexer[0].poll() is None:
@@ -366,12 +394,11 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         stop_indexing()
         cache = preview_cache(target)
         overrides = [*preview_overrides(target), *extra]
-        quick = (
-            paths is not None
-            and not full_needed[0]
-            and (cache / "state.pickle").exists()
-            and all(in_quick_folders(path) for path in paths)
-        )
+        if paths is None:  # starting: quick if only articles and pages changed meanwhile
+            quick = target.is_dir() and saved_world(cache) == world()
+        else:
+            quick = all(in_quick_folders(path) for path in paths)
+        quick = quick and not full_needed[0] and (cache / "state.pickle").exists()
         if quick:
             in_place = [*overrides, "WARTA_INCREMENTAL_IN_PLACE=true", "WARTA_SEARCH_INDEX=false"]
             with one_build_at_a_time(target):
@@ -395,6 +422,8 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
                 c, target=target, overrides=overrides, content=content, capture=True
             )
             full_needed[0] = not ok
+            if ok:
+                (cache / "world").write_text(world())
         if ok:
             error_page.unlink(missing_ok=True)
             seconds = format_decimal(round(time.perf_counter() - started, 1), locale=lang)
@@ -416,11 +445,11 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         files = [ROOT / "pelicanconf.py", *sorted(PLUGINS.rglob("*.py"))]
         return [(path, path.stat().st_mtime_ns) for path in files if path.exists()]
 
-    rebuild()
     # Pelican and the plugins imported in this process, so that each quick rebuild's child has them.
     imported = code_stamp()
     for module in ("pelican", "markdown", "smartypants", "typogrify.filters", *pelicanconf.PLUGINS):
         importlib.import_module(module)
+    rebuild()
     roots = [content, ROOT / "pelicanconf.py", ROOT / "plugins", ROOT / "theme"]
     server = PreviewServer(error_page, watcher=SaveWatcher(roots, wanted, rebuild))
     print(message("serving", urls="  ".join(addresses(host, port))), flush=True)

@@ -227,27 +227,20 @@ def test_a_local_build_works_in_any_folder_of_any_server(page, local_site):
     assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
 
 
-def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(
-    browser, tmp_path, fixture_content, photo_cache
-):
-    import shutil
+def start_preview_loop(content, target, photo_cache):
+    """`invoke serve`'s loop on ``content`` into ``target``, once it answers: (process, address)."""
     import subprocess
     import sys
     import time
     import urllib.request
 
     from conftest import ROOT, free_port
-    from photo_files import phone_photo
 
-    content = tmp_path / "content"
-    shutil.copytree(fixture_content, content)
     port = free_port()
     script = (
         "import tasks, pathlib; tasks.preview_loop('127.0.0.1', {port}, content=pathlib.Path({content!r}),"
         " target=pathlib.Path({target!r}), overrides=['WARTA_PHOTO_CACHE={cache}'])"
-    ).format(
-        port=port, content=str(content), target=str(tmp_path / "preview"), cache=f'"{photo_cache}"'
-    )
+    ).format(port=port, content=str(content), target=str(target), cache=f'"{photo_cache}"')
     loop = subprocess.Popen(
         [sys.executable, "-c", script],
         cwd=ROOT,
@@ -255,14 +248,28 @@ def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(
         stderr=subprocess.STDOUT,
         text=True,
     )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):  # the first build, then the server
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    return loop, base
+
+
+def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(
+    browser, tmp_path, fixture_content, photo_cache
+):
+    import shutil
+    import time
+
+    from photo_files import phone_photo
+
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    loop, base = start_preview_loop(content, tmp_path / "preview", photo_cache)
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(120):  # the first build, then the server
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
         page = browser.new_page(viewport={"width": 360, "height": 740})
         page.goto(base + "/2020/07/bimtek/")
         assert page.inner_text("h1").startswith("Bimtek")
@@ -312,3 +319,36 @@ def test_the_preview_loop_shows_errors_in_the_browser_and_recovers(
         loop.terminate()
         output, _ = loop.communicate(timeout=10)
     assert "Pratinjau" in output, output
+
+
+def test_a_new_preview_session_starts_with_a_quick_rebuild_when_only_articles_changed(
+    tmp_path, fixture_content, photo_cache
+):
+    import shutil
+    import urllib.request
+
+    content, target = tmp_path / "content", tmp_path / "preview"
+    shutil.copytree(fixture_content, content)
+
+    def session():
+        loop, base = start_preview_loop(content, target, photo_cache)
+        try:
+            with urllib.request.urlopen(base + "/2020/07/bimtek/", timeout=5) as response:
+                page = response.read().decode()
+        finally:
+            loop.terminate()
+            output, _ = loop.communicate(timeout=10)
+        assert "Pratinjau diperbarui" in output, output
+        return page
+
+    session()
+    folder = target.stat().st_ino  # a full build swaps in a new folder; a quick one writes in it
+    article = content / "articles" / "bimtek.md"
+    article.write_text(article.read_text() + "\n\nKalimat dari sesi berikutnya.\n")
+    assert "Kalimat dari sesi" in session()
+    assert target.stat().st_ino == folder
+    # A principle's text is not an article: the next session builds everything.
+    explanation = content / "principles" / "id" / "demokrasi.md"
+    explanation.write_text(explanation.read_text() + "\n\nPenjelasan baru.\n")
+    session()
+    assert target.stat().st_ino != folder
