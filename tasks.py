@@ -102,19 +102,14 @@ def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=Fals
     return c.run(shlex.join(command), warn=warn, pty=False, in_stream=False)
 
 
-def search_languages():
-    from pelicanconf import DEFAULT_LANG, WARTA_LANGUAGES
-
-    return DEFAULT_LANG, [lang for lang in WARTA_LANGUAGES if lang != DEFAULT_LANG]
-
-
 def index(output):
     """Index ``output`` for search, every language (warta.indexing): None, or what
     went wrong."""
+    from pelicanconf import DEFAULT_LANG, WARTA_LANGUAGES
     from warta.indexing import index_site
 
     try:
-        index_site(output, *search_languages())
+        index_site(output, DEFAULT_LANG, WARTA_LANGUAGES)
     except RuntimeError as error:
         print(error, file=sys.stderr)
         return str(error)
@@ -380,9 +375,9 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
 
     def index():
         stop_indexing()
-        main, others = search_languages()
+        languages = (pelicanconf.DEFAULT_LANG, *pelicanconf.WARTA_LANGUAGES)
         indexer[0] = subprocess.Popen(
-            [sys.executable, "-m", "warta.indexing", str(target), main, *others],
+            [sys.executable, "-m", "warta.indexing", str(target), *languages],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": str(PLUGINS)},
@@ -402,7 +397,7 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         if quick:
             in_place = [*overrides, "WARTA_INCREMENTAL_IN_PLACE=true", "WARTA_SEARCH_INDEX=false"]
             with one_build_at_a_time(target):
-                if code_stamp() == imported:
+                if cache == imported:
                     argv = [str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(target)]
                     code, log = run_forked([*argv, "-e", *in_place])
                     print(log, end="", flush=True)
@@ -440,13 +435,9 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         relative = path.relative_to(ROOT).as_posix()
         return any(fnmatch.fnmatch(relative, pattern) for pattern in WATCHED)
 
-    def code_stamp():
-        """The settings' and plugins' dates: changed, they are not what this process imported."""
-        files = [ROOT / "pelicanconf.py", *sorted(PLUGINS.rglob("*.py"))]
-        return [(path, path.stat().st_mtime_ns) for path in files if path.exists()]
-
-    # Pelican and the plugins imported in this process, so that each quick rebuild's child has them.
-    imported = code_stamp()
+    # Pelican and the plugins imported in this process, so that each quick rebuild's child
+    # has them; the cache folder is named after their version (see ``preview_cache``).
+    imported = preview_cache(target)
     for module in ("pelican", "markdown", "smartypants", "typogrify.filters", *pelicanconf.PLUGINS):
         importlib.import_module(module)
     rebuild()

@@ -145,7 +145,7 @@ def test_a_language_with_no_article_yet_gets_no_search_index(tmp_path):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(html, encoding="utf-8")
     (tmp_path / "en" / "pagefind").mkdir()  # an earlier build's, now stale
-    index_site(tmp_path, "id", ["en"])
+    index_site(tmp_path, "id", ["id", "en"])
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["id"]["page_count"] == 1
     assert not (tmp_path / "en" / "pagefind").exists()

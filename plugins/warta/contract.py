@@ -525,28 +525,32 @@ def _as_moment(value, end=False):
     return datetime.combine(value, datetime.max.time() if end else datetime.min.time())
 
 
+def link_targets(path, text, base):
+    """(kind, target as written, the file it names) of every {filename}/{static}
+    link in ``text``, the file at ``path`` inside ``base`` (content/)."""
+    here = (base / path).parent
+    for kind, target in LINK_TARGET.findall(text):
+        yield kind, target, base / target.lstrip("/") if target.startswith("/") else here / target
+
+
 def linked_files(path, source, base):
     """The files inside content/ that ``source``'s {filename}/{static} links name (paths
     relative to it, whether they exist or not): a link's URL comes from its target."""
-    here = (base / path).parent
-    found = []
-    for _kind, target in LINK_TARGET.findall(HTML_COMMENT.sub("", source)):
-        resolved = (
-            base / target.lstrip("/") if target.startswith("/") else here / target
-        ).resolve()
-        if resolved.is_relative_to(base.resolve()):
-            found.append(resolved.relative_to(base.resolve()).as_posix())
-    return tuple(sorted(set(found)))
+    root = base.resolve()
+    found = {
+        resolved.resolve().relative_to(root).as_posix()
+        for _kind, _target, resolved in link_targets(path, HTML_COMMENT.sub("", source), base)
+        if resolved.resolve().is_relative_to(root)
+    }
+    return tuple(sorted(found))
 
 
 def check_links(path, source, base, _):
     """Problems with {filename}/{static} links that point nowhere, and with images
     written as HTML (Markdown images are checked by ``photos`` as they are read)."""
     problems = []
-    here = (base / path).parent
     text = MD_IMAGE.sub("", HTML_COMMENT.sub("", source))
-    for kind, target in LINK_TARGET.findall(text):
-        resolved = base / target.lstrip("/") if target.startswith("/") else here / target
+    for kind, target, resolved in link_targets(path, text, base):
         if not resolved.resolve().is_relative_to(base.resolve()):
             problems.append(
                 (
@@ -779,9 +783,8 @@ class CheckedMarkdownReader(MarkdownReader):
         path = Path(source_path).relative_to(base).as_posix()
         kind = self._kind(path)
         try:
-            stat = os.stat(
-                source_path
-            )  # before reading: a save while the build runs is seen next time
+            # Its stamp before reading it: a save while the build runs is seen next time.
+            stat = os.stat(source_path)
             source = Path(source_path).read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             report = self.settings[REPORT]

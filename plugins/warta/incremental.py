@@ -198,19 +198,19 @@ def needed(writer, name, *groups):
     """Whether a file a generator writes itself (not through the writer's templates),
     showing the articles in ``groups``, must be written again: always, except in an
     incremental preview build where none of them changed."""
-    if not isinstance(writer, PreviewWriter) or writer._build is None:
+    if not isinstance(writer, PreviewWriter):
         return True
-    shown = tuple(("list", n, 0, tuple(a.source_path for a in g)) for n, g in enumerate(groups))
+    shown = shows({"warta_shows": groups})
     return writer._must_render(writer._relative(name), shown, writer._context)
 
 
 class PreviewWriter(Writer):
-    """Pelican's writer, rendering only the files a change touches (see above)."""
+    """Pelican's writer, rendering only the files a change touches (see above); only
+    ever made for a preview build (``get_writer``)."""
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
-        build = _BUILD
-        self._build = build
+        self._build = _BUILD
         self._lang = settings["DEFAULT_LANG"]
         self._skipped = set()
         self._context = {}
@@ -219,6 +219,7 @@ class PreviewWriter(Writer):
         return os.path.relpath(os.path.join(self.output_path, name), self._build.output)
 
     def _must_render(self, relative, shown, context):
+        """Record what the file at ``relative`` shows; whether it must be rendered."""
         build = self._build
         build.outputs[relative] = shown
         if self._lang not in build.everything:
@@ -226,30 +227,32 @@ class PreviewWriter(Writer):
             build.menus[self._lang] = menu
             old_menu = build.old["menus"].get(self._lang) if build.old else None
             build.everything[self._lang] = old_menu != menu
-        if build.old is None or build.everything[self._lang] or shown is None:
-            return True
-        if build.old["outputs"].get(relative, ...) != shown:
-            return True
-        return touched(shown, build.changed, build.changed_face)
+        must = (
+            build.old is None
+            or build.everything[self._lang]
+            or shown is None
+            or build.old["outputs"].get(relative, ...) != shown
+            or touched(shown, build.changed, build.changed_face)
+        )
+        build.rendered += must
+        return must
 
     def write_file(self, name, template, context, *args, **kwargs):
         self._context = context
-        if self._build is None or not name:
+        if not name:
             return super().write_file(name, template, context, *args, **kwargs)
         return super().write_file(name, _Selective(template, self), context, *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, url=None, *args, **kwargs):
-        if self._build is not None and path:
+        if path:
             limit = self.settings["FEED_MAX_ITEMS"]
             shown = (("feed", tuple(e.source_path for e in elements[:limit])),)
             if not elements:  # dated by the site's newest article (multilingual.plain_feed_titles)
                 articles = context.get("articles") or ()
                 newest = max(articles, key=lambda a: a.date, default=None)
                 shown += (("feed", (newest.source_path,) if newest else ()),)
-            relative = self._relative(path)
-            if not self._must_render(relative, shown, context):
+            if not self._must_render(self._relative(path), shown, context):
                 return None
-            self._build.rendered += 1
         return super().write_feed(elements, context, path, url, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
@@ -271,7 +274,6 @@ class _Selective:
         name = localcontext["output_file"]
         relative = writer._relative(name)
         if writer._must_render(relative, shows(localcontext), localcontext):
-            writer._build.rendered += 1
             return self.template.render(localcontext)
         writer._skipped.add(sanitised_join(writer.output_path, name))
         return ""

@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 
-def index_site(output, main_lang, other_langs):
+def index_site(output, main_lang, languages):
     """Index the built site: one Pagefind run and one bundle per language
-    (``/pagefind/``, ``/en/pagefind/``). A run holds every page it indexes in
-    memory: at 5,000 articles one run for both languages peaked at 630 MB, one
-    language at 310-345 MB."""
+    (``/pagefind/``, ``/en/pagefind/``; ``languages`` are all of them, the main
+    one's site at the root). A run holds every page it indexes in memory: at 5,000
+    articles one run for both languages peaked at 630 MB, one language at 310-345 MB."""
     output = Path(output)
+    other_langs = [lang for lang in languages if lang != main_lang]
     subsites = set(other_langs)
     main_folders = sorted(
         p.name for p in output.iterdir() if p.is_dir() and p.name not in subsites | {"pagefind"}
@@ -53,5 +54,5 @@ def has_body(folder):
     return False
 
 
-if __name__ == "__main__":  # python -m warta.indexing OUTPUT MAIN_LANG [OTHER_LANG ...]
+if __name__ == "__main__":  # python -m warta.indexing OUTPUT MAIN_LANG LANG [LANG ...]
     index_site(sys.argv[1], sys.argv[2], sys.argv[3:])

@@ -20,9 +20,7 @@ from pelican.urlwrappers import URLWrapper
 
 # (absolute path, mtime_ns, size) -> (content, metadata, first values of the header)
 _READ = {}
-
-
-_SITES_READ = []
+_SITES_READ = []  # the languages whose site has read, this build
 
 
 def forget():

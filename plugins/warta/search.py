@@ -15,12 +15,6 @@ from warta.indexing import index_site
 from warta.multilingual import is_main_site, section_path, write_page
 
 
-def languages(settings):
-    """(main language, [the others]) of a build."""
-    main = settings["DEFAULT_LANG"]
-    return main, [lang for lang in settings["WARTA_LANGUAGES"] if lang != main]
-
-
 def index_when_built(pelican):
     """With ``pelican`` alone: index once the last language site is written. `invoke`
     builds index after Pelican has finished instead (``WARTA_SEARCH_INDEX = False``),
@@ -29,7 +23,7 @@ def index_when_built(pelican):
     if not is_main_site(settings):
         return  # a subsite finishes before the main site writes; index once, at the end
     if settings.get("WARTA_SEARCH_INDEX", True):
-        index_site(settings["OUTPUT_PATH"], *languages(settings))
+        index_site(settings["OUTPUT_PATH"], settings["DEFAULT_LANG"], settings["WARTA_LANGUAGES"])
 
 
 class SearchPagesGenerator(Generator):
