@@ -139,6 +139,7 @@ PLUGINS = [
     "warta.events",  # event dates and participants, the agenda and its calendar
     "warta.structured_data",  # JSON-LD and social previews
     "warta.taxonomy",  # canonical principles and categories, before i18n filters languages
+    "warta.feeds",  # feeds that name their language, page and subject; valid for the W3C validator
     "warta.sitemap",  # a sitemap per language with hreflang alternates, and robots.txt
     "warta.search",  # the search pages, and the Pagefind index once everything is written
     "pelican.plugins.i18n_subsites",  # builds /en/ and installs the gettext catalogs

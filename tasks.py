@@ -463,16 +463,17 @@ def serve(c, host=HOST, port=PORT):
 def translations(c):
     """Refresh the message catalogs (theme and plugins) and merge them into every language."""
     frontend = f"{sys.executable} -m babel.messages.frontend"
-    keywords = "-k _ -k ngettext:1,2"
+    keywords = "-k _ -k N_ -k ngettext:1,2"
     with c.cd(str(THEME)):
+        # The feed titles are written by a plugin, in the theme's words.
         c.run(
             f"{frontend} extract -F babel.cfg -o messages.pot --no-location --sort-output"
-            f" --project 'Warta Perpustakaan' {keywords} ."
+            f" --project 'Warta Perpustakaan' {keywords} . {PLUGINS / 'warta' / 'feeds.py'}"
         )
-        c.run(f"{frontend} update -i messages.pot -d translations")
+        c.run(f"{frontend} update -w 100 -i messages.pot -d translations")
     with c.cd(str(PLUGINS / "warta")):
         c.run(
             f"{frontend} extract -o translations/contract.pot --no-location --sort-output"
             f" --project 'Warta Perpustakaan' -k _ contract.py"
         )
-        c.run(f"{frontend} update -D contract -i translations/contract.pot -d translations")
+        c.run(f"{frontend} update -w 100 -D contract -i translations/contract.pot -d translations")

@@ -164,7 +164,7 @@ def test_feeds_have_plain_text_titles_and_their_own_self_link(bilingual_site):
 
 def test_feeds_name_principles_and_categories_in_their_language(bilingual_site):
     en = bilingual_site.feed("/en/feeds/tag/kemitraan.atom.xml")
-    assert en.feed.title == "Warta Perpustakaan - Partnership"
+    assert en.feed.title == "Warta Perpustakaan: principle Partnership (English)"
     [bimtek] = [e for e in en.entries if e.link.endswith("/2020/07/bimtek/")]
     assert {t.term for t in bimtek.tags} >= {
         "Activities",
@@ -172,7 +172,7 @@ def test_feeds_name_principles_and_categories_in_their_language(bilingual_site):
         "Lifelong Learning",
     }
     id_ = bilingual_site.feed("/feeds/tag/kemitraan.atom.xml")
-    assert id_.feed.title == "Warta Perpustakaan - Kemitraan"
+    assert id_.feed.title == "Warta Perpustakaan: asas Kemitraan (Bahasa Indonesia)"
     id_terms = {t.term for e in bilingual_site.feed("/feeds/all.atom.xml").entries for t in e.tags}
     assert {"Berita", "Kegiatan", "Kemitraan"} <= id_terms and "Partnership" not in id_terms
 

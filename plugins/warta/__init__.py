@@ -16,6 +16,8 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``structured_data``: JSON-LD (NewsArticle, Event) and social previews;
 - ``taxonomy``: canonical principle tags and categories, localised names,
   the principles overview and a page and feed for every principle;
+- ``feeds``: every feed names its language, page and subject, keeps stable
+  ids and dates, and is valid for the W3C Feed Validation Service;
 - ``sitemap``: a sitemap per language and robots.txt;
 - ``search``: the search pages, the 404 pages, and the Pagefind index.
 

@@ -247,10 +247,6 @@ class PreviewWriter(Writer):
         if path:
             limit = self.settings["FEED_MAX_ITEMS"]
             shown = (("feed", tuple(e.source_path for e in elements[:limit])),)
-            if not elements:  # dated by the site's newest article (multilingual.plain_feed_titles)
-                articles = context.get("articles") or ()
-                newest = max(articles, key=lambda a: a.date, default=None)
-                shown += (("feed", (newest.source_path,) if newest else ()),)
             if not self._must_render(self._relative(path), shown, context):
                 return None
         return super().write_feed(elements, context, path, url, *args, **kwargs)

@@ -15,7 +15,6 @@ import functools
 import os
 import posixpath
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -286,24 +285,6 @@ def leave_static_files_to_the_main_site(generator):
         generator.context["staticfiles"] = []
 
 
-def plain_feed_titles(context, feed):
-    """Feed titles as plain as <title> (Pelican strips typogrify's tags but keeps its
-    non-breaking spaces), and the site's root in their HTML (see ``SITE_ROOT``).
-
-    A feed with no item yet (a principle no article carries) is dated by the site's
-    newest article, not by the clock: feedgenerator would write the time of the
-    build, so every build would change it and feed readers would see an update."""
-    root = site_root(context)
-    for item in feed.items:
-        item["title"] = plain(item["title"])
-        for key in ("description", "content"):
-            if item.get(key):
-                item[key] = item[key].replace(SITE_ROOT, root)
-    if not feed.items:
-        newest = max((a.date for a in context.get("articles", ())), default=None)
-        feed.latest_post_date = lambda: newest or datetime(2000, 1, 1, tzinfo=timezone.utc)
-
-
 def add_template_helpers(generator):
     """Give every generator's Jinja environment the helpers above."""
     generator.env.filters.update(
@@ -325,8 +306,6 @@ def register():
     # On `initialized`: it fires for the main site and again for each subsite
     # i18n_subsites creates, before any generator reads the settings.
     signals.initialized.connect(initialize)
-    # On `feed_generated`: every item is in the feed, nothing is written yet.
-    signals.feed_generated.connect(plain_feed_titles)
     # On `static_generator_finalized`: the subsite's links to them are resolved by then.
     signals.static_generator_finalized.connect(leave_static_files_to_the_main_site)
     # On `generator_init`: every generator (ours too) has its env by then.
