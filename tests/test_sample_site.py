@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import ROOT, build
+from test_feeds import feeds_of, validator_problems
 
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
@@ -14,3 +15,10 @@ def test_sample_site_builds_without_warnings(tmp_path, settings):
         assert site.exists(path), path
     bimtek = "/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/"
     assert site.exists(bimtek) and site.exists("/en" + bimtek)
+    if settings == "publishconf.py":  # as published: every feed valid for the W3C validator
+        problems = {
+            path: found
+            for path in feeds_of(site)
+            if (found := validator_problems(site.path(path).read_bytes(), site.url(path)))
+        }
+        assert not problems, problems
