@@ -558,7 +558,8 @@ DEPLOY_MESSAGES = {
         "interrupted": "Unggahan dihentikan. Situs yang tayang tidak berubah: {live}. Yang "
         "sudah terunggah disimpan; invoke deploy berikutnya melanjutkannya.",
         "stopped": "Dihentikan. Rilis yang tayang: invoke releases",
-        "nothing_live": "Belum ada rilis yang tayang di {target}: tidak ada yang bisa dikembalikan.",
+        "nothing_live": "Belum ada rilis yang tayang di {target}: tidak ada yang bisa "
+        "dikembalikan.",
         "no_earlier": "Tidak ada rilis sebelum {release} di {target}: tidak ada yang bisa "
         "dikembalikan.",
         "pages_siteurl": "SITEURL '{siteurl}' tidak bisa dilayani GitHub Pages: pakai "
@@ -709,7 +710,7 @@ def deploy_target(**options):
         raise Exit(deploy_message(error.key, **error.values), code=1) from None
 
 
-def production_build(c, no_build):
+def site_to_publish(c, no_build):
     """Build with publishconf.py (as `invoke publish`, whatever it does) unless told
     the build is there; either way, refuse anything but a production build."""
     from warta.deploy import DeployError, check_production
@@ -762,25 +763,42 @@ def deploy(
     from warta.deploy import deploy as deploy_release
 
     target = deploy_target(
-        host=host, user=user, port=port, path=path, keep=keep, identity_file=identity_file,
-        known_hosts=known_hosts, bwlimit=bwlimit,
+        host=host,
+        user=user,
+        port=port,
+        path=path,
+        keep=keep,
+        identity_file=identity_file,
+        known_hosts=known_hosts,
+        bwlimit=bwlimit,
     )
-    production_build(c, no_build)
+    site_to_publish(c, no_build)
     # No build may replace output/ while it is being uploaded.
     with one_build_at_a_time(OUTPUT):
         try:
-            production_build(c, no_build=True)  # what is there now, under the lock
+            site_to_publish(c, no_build=True)  # what is there now, under the lock
             done = deploy_release(OUTPUT, target, say)
         except DeployError as error:
             raise Exit(deploy_message(error.key, **error.values), code=1) from None
         except KeyboardInterrupt:
             raise Exit(deploy_message("stopped"), code=130) from None
     if done.previous:
-        say("deployed", release=done.release, target=target, files=done.files, sent=done.sent,
-            previous=done.previous)
+        say(
+            "deployed",
+            release=done.release,
+            target=target,
+            files=done.files,
+            sent=done.sent,
+            previous=done.previous,
+        )
     else:
-        say("deployed_first", release=done.release, target=target, files=done.files,
-            current=f"{target.path}/current")
+        say(
+            "deployed_first",
+            release=done.release,
+            target=target,
+            files=done.files,
+            current=f"{target.path}/current",
+        )
     if done.removed:
         say("pruned", keep=target.keep, removed=", ".join(done.removed))
 
@@ -791,8 +809,14 @@ def rollback(c, host=None, user=None, port=None, path=None, identity_file=None, 
     from warta.deploy import DeployError
     from warta.deploy import rollback as roll_back
 
-    target = deploy_target(host=host, user=user, port=port, path=path,
-                           identity_file=identity_file, known_hosts=known_hosts)
+    target = deploy_target(
+        host=host,
+        user=user,
+        port=port,
+        path=path,
+        identity_file=identity_file,
+        known_hosts=known_hosts,
+    )
     try:
         now, was = roll_back(target, say)
     except DeployError as error:
@@ -806,8 +830,14 @@ def releases(c, host=None, user=None, port=None, path=None, identity_file=None, 
     from warta.deploy import DeployError
     from warta.deploy import releases as read_releases
 
-    target = deploy_target(host=host, user=user, port=port, path=path,
-                           identity_file=identity_file, known_hosts=known_hosts)
+    target = deploy_target(
+        host=host,
+        user=user,
+        port=port,
+        path=path,
+        identity_file=identity_file,
+        known_hosts=known_hosts,
+    )
     try:
         state = read_releases(target)
     except DeployError as error:
@@ -817,8 +847,9 @@ def releases(c, host=None, user=None, port=None, path=None, identity_file=None, 
         return
     say("releases", target=target)
     for release in state.releases:
-        print(deploy_message("release_live", release=release) if release == state.current
-              else release)
+        print(
+            deploy_message("release_live", release=release) if release == state.current else release
+        )
 
 
 @task(
@@ -841,12 +872,16 @@ def gh_pages(c, remote=None, branch=None, no_build=False, no_push=False):
         pages_cname(settings.get("SITEURL"))  # an address Pages cannot serve: before building
     except DeployError as error:
         raise Exit(deploy_message(error.key, **error.values), code=1) from None
-    production_build(c, no_build)
+    site_to_publish(c, no_build)
     with one_build_at_a_time(OUTPUT):
         try:
             commit, cname = publish_to_pages(
-                OUTPUT, settings["SITEURL"], ROOT, remote=remote, branch=branch,
-                push=not no_push, say=say,
+                OUTPUT,
+                settings["SITEURL"],
+                ROOT,
+                remote=remote,
+                branch=branch,
+                push=not no_push,
             )
         except DeployError as error:
             raise Exit(deploy_message(error.key, **error.values), code=1) from None
@@ -855,5 +890,10 @@ def gh_pages(c, remote=None, branch=None, no_build=False, no_push=False):
     if no_push:
         say("pages_committed", branch=branch, commit=commit[:7], remote=remote)
     else:
-        say("pages_done", branch=branch, remote=remote, commit=commit[:7],
-            siteurl=settings["SITEURL"].rstrip("/"))
+        say(
+            "pages_done",
+            branch=branch,
+            remote=remote,
+            commit=commit[:7],
+            siteurl=settings["SITEURL"].rstrip("/"),
+        )

@@ -136,7 +136,11 @@ def test_two_deploys_make_two_releases_unchanged_files_are_hard_links(project):
     # The new release holds every file; only the two that changed are new copies.
     old, new = server / "releases" / one, server / "releases" / two
     files = [p.relative_to(new) for p in new.rglob("*") if p.is_file()]
-    linked = [f for f in files if (old / f).exists() and (old / f).stat().st_ino == (new / f).stat().st_ino]
+    linked = [
+        f
+        for f in files
+        if (old / f).exists() and (old / f).stat().st_ino == (new / f).stat().st_ino
+    ]
     assert sorted(set(map(str, files)) - set(map(str, linked))) == ["baru-2.txt", "index.html"]
     assert f"({len(files)} berkas; 2 baru atau berubah" in second.stdout, second.stdout
     assert f"Kembali ke rilis {one}: invoke rollback" in second.stdout
@@ -242,8 +246,13 @@ def start_and_interrupt(command, cwd, incoming, pattern="*"):
     """Run ``command``; once ``incoming`` holds what ``pattern`` matches, press Ctrl-C
     (SIGINT to its process group, as a terminal does). Its result."""
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True, stdin=subprocess.DEVNULL,
+        command,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while not (incoming.is_dir() and any(incoming.rglob(pattern))):
@@ -334,6 +343,32 @@ def test_settings_mistakes_get_a_message_not_a_traceback(tmp_path, deploy, optio
     assert "Traceback" not in said(result)
 
 
+def test_a_second_deploy_waits_for_the_first(project):
+    """One deploy at a time on a server: the CI's while staff deploy by hand."""
+    need("flock", "util-linux")
+    need("rsync", "rsync")
+    project.server.mkdir()
+    # Another deploy holds the server's lock for 2 s.
+    holder = subprocess.Popen(["flock", str(project.server / ".deploy.lock"), "sleep", "2"])
+    time.sleep(0.3)
+    started = time.monotonic()
+    result = invoke(project, "deploy", "--no-build")
+    assert result.returncode == 0, said(result)
+    assert holder.wait() == 0 and time.monotonic() - started > 1.5
+    assert f"Pengunggahan lain ke {project.server} sedang berjalan; menunggu" in result.stdout
+
+
+def test_staff_who_read_english_get_english(project):
+    with open(project / "pelicanconf.py", "a") as settings:
+        settings.write('\nWARTA_MESSAGES_LANG = "en"\n')
+    result = invoke(project, "deploy", "--no-build")
+    assert result.returncode == 0, said(result)
+    assert f"Live: release {releases(project.server)[0]} on {project.server}" in result.stdout
+    back = invoke(project, "rollback")
+    assert back.returncode == 1
+    assert f"There is no release before {releases(project.server)[0]}" in back.stderr
+
+
 def test_a_plain_current_folder_is_not_replaced(project):
     need("rsync", "rsync")
     (project.server / "current").mkdir(parents=True)
@@ -351,7 +386,8 @@ def test_invoke_deploy_builds_and_publishes_the_sample_site(tmp_path):
     need("rsync", "rsync")
     server = tmp_path / "www" / "warta"
     project = make_project(
-        tmp_path / "project", deploy={"host": "", "path": str(server), "keep": 2},
+        tmp_path / "project",
+        deploy={"host": "", "path": str(server), "keep": 2},
         siteurl="https://perpustakaan.example.id",
     )
     if (ROOT / "cache" / "photos").is_dir():  # photos encoded once
@@ -421,8 +457,16 @@ def ssh_server(tmp_path_factory):
     import getpass
 
     options = [
-        "--host", "127.0.0.1", "--port", str(port), "--user", getpass.getuser(),
-        "--identity-file", str(folder / "client"), "--known-hosts", str(folder / "known_hosts"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--user",
+        getpass.getuser(),
+        "--identity-file",
+        str(folder / "client"),
+        "--known-hosts",
+        str(folder / "known_hosts"),
     ]
     yield options, folder
     daemon.terminate()
@@ -444,7 +488,9 @@ def test_deploy_and_rollback_over_ssh(project, ssh_server):
     assert live(server) == two and "2 baru atau berubah" in second.stdout
     assert snapshot(server / "current") == snapshot(project / "output")
     unchanged = server / "releases" / two / "en" / "index.html"
-    assert unchanged.stat().st_ino == (server / "releases" / one / "en" / "index.html").stat().st_ino
+    assert (
+        unchanged.stat().st_ino == (server / "releases" / one / "en" / "index.html").stat().st_ino
+    )
     # Interrupted over SSH: the live release stays, the next deploy finishes.
     (project / "output" / "video.bin").write_bytes(os.urandom(2 * 1024 * 1024))
     code, out, err = start_and_interrupt(
@@ -493,8 +539,12 @@ def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(tmp_path, bilingual
     server's known_hosts line from the repository's secrets, the rest from publishconf.py."""
     options, keys = ssh_server
     server = tmp_path / "server"
-    settings = {"host": "127.0.0.1", "port": int(options[3]), "user": options[5],
-                "path": str(server)}
+    settings = {
+        "host": "127.0.0.1",
+        "port": int(options[3]),
+        "user": options[5],
+        "path": str(server),
+    }
     project = make_project(tmp_path / "project", bilingual_site.output, settings)
     result = run_step(
         workflow_step("Publish to the library's server"),
@@ -558,14 +608,18 @@ def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_
     first = invoke(project, "gh-pages", "--no-build", env=env)
     assert first.returncode == 0, said(first)
     files = branch_files(github)
-    site = {p.relative_to(project / "output").as_posix() for p in (project / "output").rglob("*")
-            if p.is_file()}
+    site = {
+        p.relative_to(project / "output").as_posix()
+        for p in (project / "output").rglob("*")
+        if p.is_file()
+    }
     assert files == (site - {"index.html.gz"}) | {".nojekyll", "CNAME"}
     assert git(github, "show", "gh-pages:CNAME").strip() == "perpustakaan.example.id"
     assert "Domain sendiri: berkas CNAME berisi perpustakaan.example.id." in first.stdout
     assert "GitHub Pages: cabang gh-pages diperbarui dan dikirim ke origin" in first.stdout
     assert git(github, "show", "gh-pages:index.html") == (
-        project / "output" / "index.html").read_text(encoding="utf-8")
+        project / "output" / "index.html"
+    ).read_text(encoding="utf-8")
 
     # A fresh clone, as a CI checkout: only main; the new commit follows the old one.
     clone = tmp_path / "ci"
@@ -622,7 +676,9 @@ def test_release_names_sort_in_the_order_releases_were_made():
     # Two deploys in one second, and a computer whose clock is behind the newest release.
     assert release_name(now, ["20261126T103000Z"]) == "20261126T103001Z"
     assert release_name(now, ["20261127T000000Z"]) == "20261127T000001Z"
-    assert release_name(datetime(2027, 1, 1, tzinfo=UTC), ["20261127T000000Z"]) == "20270101T000000Z"
+    assert (
+        release_name(datetime(2027, 1, 1, tzinfo=UTC), ["20261127T000000Z"]) == "20270101T000000Z"
+    )
 
 
 def test_settings_and_options_make_one_target():

@@ -77,7 +77,11 @@ def test_the_gitlab_pipeline_tests_every_push_and_publishes_the_default_branch()
             f'$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $WARTA_DEPLOY_TO == "{where}"'
         )
         assert pipeline[job]["extends"] == ".publish"
-    assert pipeline[".publish"] == {"stage": "publish", "resource_group": "publish", "needs": ["test"]}
+    assert pipeline[".publish"] == {
+        "stage": "publish",
+        "resource_group": "publish",
+        "needs": ["test"],
+    }
     assert any("invoke deploy --no-build" in line for line in pipeline["deploy"]["script"])
     assert pipeline["pages"]["artifacts"]["paths"] == ["public/"]
 

@@ -39,7 +39,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -217,8 +217,11 @@ class Server:
         if self._control:
             socket = os.path.join(self._control, "ssh")
             command += ["-o", f"ControlPath={socket}"]
-            command += ["-o", "ControlMaster=yes", "-o", "ControlPersist=120"] if master else [
-                "-o", "ControlMaster=no"]
+            command += (
+                ["-o", "ControlMaster=yes", "-o", "ControlPersist=120"]
+                if master
+                else ["-o", "ControlMaster=no"]
+            )
         return command
 
     def _open(self):
@@ -237,24 +240,23 @@ class Server:
             shutil.rmtree(self._control, ignore_errors=True)
             self._control = None
             detail = detail[-1] if detail else ""
-            key = "host_unknown" if "host key verification failed" in detail.lower() else (
-                "no_connection")
+            unknown = "host key verification failed" in detail.lower()
+            key = "host_unknown" if unknown else "no_connection"
             raise DeployError(key, target=str(self.target), detail=detail)
 
-    def shell(self, script):
-        """The command that runs ``sh -c script`` with the arguments after it there."""
+    def command(self, script, *args):
+        """The command that runs ``sh -c script`` there, with ``args`` as $1...; over
+        SSH, quoted for the remote login shell, which reads it as one string."""
         if not self.target.host:
-            return ["sh", "-c", script, "sh"]
-        return [*self.ssh(), self.login(), "sh", "-c", shlex.quote(script), "sh"]
+            return ["sh", "-c", script, "sh", *map(str, args)]
+        quoted = [shlex.quote(str(arg)) for arg in (script, *args)]
+        return [*self.ssh(), self.login(), "sh", "-c", quoted[0], "sh", *quoted[1:]]
 
     def run(self, script, *args):
-        """Run ``script`` with ``args`` ($1...) there: its output, or DeployError."""
-        command = self.shell(script)
-        if self.target.host:  # the remote login shell reads one string
-            command += [shlex.quote(str(arg)) for arg in args]
-        else:
-            command += [str(arg) for arg in args]
-        result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        """Run ``script`` with ``args`` there: its output, or DeployError."""
+        result = subprocess.run(
+            self.command(script, *args), capture_output=True, text=True, stdin=subprocess.DEVNULL
+        )
         if result.returncode != 0:
             detail = (result.stderr.strip().splitlines() or [""])[-1]
             raise DeployError("server_failed", target=str(self.target), detail=detail)
@@ -274,11 +276,11 @@ class Server:
             "else echo no-flock; fi\n"
             "exec cat >/dev/null\n"
         )
-        command = self.shell(script) + [
-            shlex.quote(self.target.path) if self.target.host else self.target.path
-        ]
         holder = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            self.command(script, self.target.path),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )
         try:
@@ -372,7 +374,9 @@ ACTIVATE_SCRIPT = (
     """
 set -e
 cd -- "$1"
-echo "files $(find releases/.incoming -type f | wc -l) $(find releases/.incoming -type f -links 1 | wc -l)"
+# Files, and files not shared with an earlier release (one link: new or changed).
+echo "files $(find releases/.incoming -type f | wc -l)" \
+  "$(find releases/.incoming -type f -links 1 | wc -l)"
 mv -- releases/.incoming "releases/$2"
 """
     + SWITCH
@@ -398,6 +402,8 @@ for release in "$@"; do rm -rf -- "releases/$release"; done
 
 @dataclass
 class Deployed:
+    """What a deploy did: the release now live, the one live before it."""
+
     release: str
     previous: str | None
     files: int
@@ -461,9 +467,7 @@ def upload(server: Server, site: Path, link_dest: str | None, state: State):
         process.wait()
         raise DeployError("interrupted", live=live or "", target=str(server.target)) from None
     if code != 0:
-        raise DeployError(
-            "upload_failed", live=live or "", code=code, target=str(server.target)
-        )
+        raise DeployError("upload_failed", live=live or "", code=code, target=str(server.target))
 
 
 def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deployed:
@@ -482,8 +486,11 @@ def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deplo
         link_dest = state.releases[-1] if state.releases else None
         if state.incoming:
             say("resuming", target=str(target))
-        say("uploading" if link_dest else "uploading_first", target=str(target),
-            previous=link_dest or "")
+        say(
+            "uploading" if link_dest else "uploading_first",
+            target=str(target),
+            previous=link_dest or "",
+        )
         upload(server, site, link_dest, state)
         name = release_name(now or datetime.now(UTC), state.releases)
         out = server.run(ACTIVATE_SCRIPT, target.path, name)
@@ -516,6 +523,7 @@ def rollback(target: Target, say: Say) -> tuple[str, str]:
 
 
 def releases(target: Target) -> State:
+    """The releases on the target and the live one (no lock: nothing changes)."""
     with Server(target) as server:
         return read_state(server)
 
@@ -561,8 +569,14 @@ def publishable_copy(site: Path, scratch: Path) -> Path:
     return copy
 
 
-def publish_to_pages(site, siteurl, repo, remote="origin", branch="gh-pages", push=True,
-                     say: Say = lambda *a, **k: None):
+def publish_to_pages(
+    site,
+    siteurl,
+    repo,
+    remote="origin",
+    branch="gh-pages",
+    push=True,
+):
     """Commit ``site`` as the whole of ``branch`` (with .nojekyll, and CNAME for a
     custom domain) on top of the remote's branch, and push it: ghp-import, after
     fetching the branch, since a fresh CI checkout has only main and a commit
@@ -577,8 +591,9 @@ def publish_to_pages(site, siteurl, repo, remote="origin", branch="gh-pages", pu
     if remote in remotes:  # ghp-import starts from remote/branch when that exists
         refspecs.append(f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
     shallow = _git(repo, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
-    fetched = _git(repo, "fetch", "--no-tags", *(["--depth=1"] if shallow else []), remote,
-                   *refspecs)
+    fetched = _git(
+        repo, "fetch", "--no-tags", *(["--depth=1"] if shallow else []), remote, *refspecs
+    )
     if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
         detail = (fetched.stderr.strip().splitlines() or [""])[-1]
         raise DeployError("pages_fetch_failed", remote=remote, branch=branch, detail=detail)
@@ -591,18 +606,30 @@ def publish_to_pages(site, siteurl, repo, remote="origin", branch="gh-pages", pu
     before = _git(repo, "rev-parse", "--verify", "-q", f"refs/heads/{branch}").stdout.strip()
     with tempfile.TemporaryDirectory(dir=Path(site).parent) as scratch:
         copy = publishable_copy(Path(site), Path(scratch))
-        command = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--branch", branch,
-                   "--remote", remote, "--message", message]
+        command = [
+            sys.executable,
+            "-m",
+            "ghp_import",
+            "--no-jekyll",
+            "--branch",
+            branch,
+            "--remote",
+            remote,
+            "--message",
+            message,
+        ]
         if cname:
             command += ["--cname", cname]
         if push:
             command.append("--push")
-        result = subprocess.run([*command, str(copy)], cwd=repo, capture_output=True, text=True,
-                                env=env)
+        result = subprocess.run(
+            [*command, str(copy)], cwd=repo, capture_output=True, text=True, env=env
+        )
     after = _git(repo, "rev-parse", "--verify", "-q", f"refs/heads/{branch}").stdout.strip()
     # ghp-import goes on to push when its commit failed: check that there is a new one.
     if result.returncode != 0 or not after or after == before or "Failed" in result.stdout:
         detail = (result.stderr.strip() or result.stdout.strip()).splitlines()
-        raise DeployError("pages_failed", branch=branch, remote=remote,
-                          detail=detail[-1] if detail else "")
+        raise DeployError(
+            "pages_failed", branch=branch, remote=remote, detail=detail[-1] if detail else ""
+        )
     return after, cname
