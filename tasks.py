@@ -580,6 +580,7 @@ DEPLOY_MESSAGES = {
             "255": "sambungan SSH gagal",
         },
         "rsync_other": "lihat pesan rsync di atas",
+        "rsync_killed": "rsync dihentikan paksa",
     },
     "en": {
         "building": "Building the production site (publishconf.py)…",
@@ -674,6 +675,7 @@ DEPLOY_MESSAGES = {
             "255": "the SSH connection failed",
         },
         "rsync_other": "see rsync's message above",
+        "rsync_killed": "rsync was killed",
     },
 }
 
@@ -686,7 +688,9 @@ def deploy_message(key, /, **values):
         live = values["live"]
         values["live"] = texts["live_release"].format(release=live) if live else texts["live_none"]
     if "code" in values:
-        values["reason"] = texts["rsync_codes"].get(str(values["code"]), texts["rsync_other"])
+        code = values["code"]
+        reason = texts["rsync_killed"] if code < 0 else texts["rsync_other"]
+        values["reason"] = texts["rsync_codes"].get(str(code), reason)
     return texts[key].format(**values)
 
 

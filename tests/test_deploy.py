@@ -242,9 +242,23 @@ def test_a_failed_upload_leaves_the_live_release_and_counts_no_half_release(proj
         subprocess.run(["umount", str(server)], capture_output=True)
 
 
-def start_and_interrupt(command, cwd, incoming, pattern="*"):
-    """Run ``command``; once ``incoming`` holds what ``pattern`` matches, press Ctrl-C
-    (SIGINT to its process group, as a terminal does). Its result."""
+def ctrl_c(process):
+    """What a terminal does on Ctrl-C: SIGINT to the whole foreground process group."""
+    os.killpg(process.pid, signal.SIGINT)
+
+
+def kill_rsync(process):
+    """rsync alone killed (by the system, out of memory, or by hand): SIGKILL to the
+    rsync that ``process`` started."""
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    for pid in children:
+        if Path(f"/proc/{pid}/comm").read_text().strip() == "rsync":
+            os.kill(int(pid), signal.SIGKILL)
+
+
+def start_and_stop(command, cwd, incoming, pattern="*", stop=ctrl_c):
+    """Run ``command``; once ``incoming`` holds what ``pattern`` matches, ``stop`` it.
+    Its result."""
     process = subprocess.Popen(
         command,
         cwd=cwd,
@@ -260,34 +274,50 @@ def start_and_interrupt(command, cwd, incoming, pattern="*"):
         assert time.monotonic() < deadline, "the upload never started"
         time.sleep(0.05)
     time.sleep(0.3)
-    os.killpg(process.pid, signal.SIGINT)
+    stop(process)
     out, err = process.communicate(timeout=60)
     return process.returncode, out, err
 
 
 @pytest.mark.slow
-def test_an_interrupted_upload_leaves_the_live_release_and_the_next_one_continues(project):
+@pytest.mark.parametrize(
+    "stop, message",
+    [
+        (ctrl_c, "Unggahan dihentikan. Situs yang tayang tidak berubah: masih rilis {one}."),
+        (
+            kill_rsync,
+            "Unggahan gagal (rsync berhenti dengan kode -9: rsync dihentikan paksa). Situs yang "
+            "tayang tidak berubah: masih rilis {one}.",
+        ),
+    ],
+    ids=["ctrl-c", "rsync-killed"],
+)
+def test_an_interrupted_upload_leaves_the_live_release_and_the_next_one_continues(
+    project, stop, message
+):
     need("rsync", "rsync")
     server = project.server
     assert invoke(project, "deploy", "--no-build").returncode == 0
     [one] = releases(server)
     before = snapshot(server / "current")
     (project / "output" / "video.bin").write_bytes(os.urandom(2 * 1024 * 1024))
-    # 256 KiB/s: the big file takes 8 s, long enough to press Ctrl-C.
-    code, out, err = start_and_interrupt(
+    # 256 KiB/s: the big file takes 8 s, long enough to stop it on its way.
+    code, out, err = start_and_stop(
         [sys.executable, "-m", "invoke", "deploy", "--no-build", "--bwlimit", "256"],
         project,
         server / "releases" / ".incoming",
         ".video.bin.*",  # rsync's temporary name while the file is on its way
+        stop,
     )
     assert code != 0, out + err
-    assert f"Unggahan dihentikan. Situs yang tayang tidak berubah: masih rilis {one}." in err
+    assert message.format(one=one) in err, out + err
     assert live(server) == one and releases(server) == [one]
     assert snapshot(server / "current") == before
     again = invoke(project, "deploy", "--no-build")
     assert again.returncode == 0, said(again)
     assert "Ada unggahan yang belum selesai" in again.stdout
     assert (server / "current" / "video.bin").stat().st_size == 2 * 1024 * 1024
+    assert not (server / "releases" / ".incoming").exists()
 
 
 @pytest.mark.parametrize(
@@ -493,7 +523,7 @@ def test_deploy_and_rollback_over_ssh(project, ssh_server):
     )
     # Interrupted over SSH: the live release stays, the next deploy finishes.
     (project / "output" / "video.bin").write_bytes(os.urandom(2 * 1024 * 1024))
-    code, out, err = start_and_interrupt(
+    code, out, err = start_and_stop(
         [sys.executable, "-m", "invoke", "deploy", "--no-build", "--bwlimit", "256", *target],
         project,
         server / "releases" / ".incoming",
