@@ -13,3 +13,18 @@ RELATIVE_URLS = False
 # Not True: Pelican would empty output/ before checking the content. `invoke publish`
 # builds into a fresh staging folder and swaps it in instead.
 DELETE_OUTPUT_DIRECTORY = False
+
+# Where `invoke deploy` puts the site (README, "Going live"): over SSH to `host`, into
+# `path`, which holds releases/ and `current`, the link the web server serves; without a
+# host, `path` is a folder on this computer. `keep`: releases kept for `invoke rollback`.
+# Optional: "identity_file" (the SSH key), "known_hosts", "bwlimit" (KiB/s).
+WARTA_DEPLOY = {
+    "host": "perpustakaan.rejanglebongkab.go.id",
+    "user": "warta",
+    "port": 22,
+    "path": "/var/www/warta",
+    "keep": 5,
+}
+# A library on GitHub Pages instead (`invoke gh-pages`): the remote and branch it serves.
+# SITEURL is then https://NAME.github.io/REPOSITORY or a custom domain (a CNAME file).
+WARTA_GITHUB_PAGES = {"remote": "origin", "branch": "gh-pages"}
