@@ -13,3 +13,8 @@ RELATIVE_URLS = False
 # Not True: Pelican would empty output/ before checking the content. `invoke publish`
 # builds into a fresh staging folder and swaps it in instead.
 DELETE_OUTPUT_DIRECTORY = False
+# Theme files under names that change with their content (style.<hash>.css), so the
+# web server can let browsers keep them for a year (server/nginx.conf, server/.htaccess).
+WARTA_FINGERPRINT = True
+# Apache (cPanel hosting) reads its configuration from the site's root: put it there.
+WARTA_SERVER_FILES = [str(ROOT / "server" / ".htaccess")]
