@@ -219,12 +219,13 @@ def finish_for_the_server(output):
     precompress(output)
 
 
-def production_build(c, target=OUTPUT, overrides=(), content=CONTENT):
+def production_build(c, target=OUTPUT, overrides=(), content=CONTENT, capture=False):
     """The site as it goes online: publishconf.py (absolute URLs, theme files named
     by content, server/.htaccess at the root), the search index, then the
-    precompressed files; swapped into ``target`` only if all of it succeeded."""
+    precompressed files; swapped into ``target`` only if all of it succeeded.
+    Returns what ``staged_build`` does."""
     return staged_build(
-        c, "publishconf.py", target, overrides, content, finish=finish_for_the_server
+        c, "publishconf.py", target, overrides, content, capture, finish=finish_for_the_server
     )
 
 
