@@ -90,7 +90,8 @@ def test_every_compressible_file_comes_gzipped_and_brotlied(production_site):
         checked += 1
     assert checked > 100
     # Pagefind's script and its entry file, compressed like the pages.
-    for name in ("pagefind/pagefind.js", "pagefind/pagefind-worker.js", "en/pagefind/pagefind-entry.json"):
+    scripts = ("pagefind/pagefind.js", "pagefind/pagefind-worker.js")
+    for name in (*scripts, "en/pagefind/pagefind-entry.json"):
         assert (output / f"{name}.br").exists(), name
 
 
@@ -138,7 +139,8 @@ def test_pages_hold_no_inline_style_or_script(request, site):
         page = site.html("/" + path.relative_to(site.output).as_posix())
         where = path.relative_to(site.output)
         assert not page.select("style, [style]"), where
-        assert not [tag for tag in page.find_all(True) if any(a.startswith("on") for a in tag.attrs)]
+        handlers = [t for t in page.find_all(True) if any(a.startswith("on") for a in t.attrs)]
+        assert not handlers, where
         for script in page.select("script"):
             assert script.get("src") or script.get("type") == "application/ld+json", where
 

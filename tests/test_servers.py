@@ -287,7 +287,14 @@ def test_status_and_type(server, addresses, path, expected):
         assert kind == expected
 
 
-COMPRESSED = ["/", "/en/2020/07/bimtek/", "/feeds/all.atom.xml", "/en/agenda.ics", "stylesheet", "script"]
+COMPRESSED = [
+    "/",
+    "/en/2020/07/bimtek/",
+    "/feeds/all.atom.xml",
+    "/en/agenda.ics",
+    "stylesheet",
+    "script",
+]
 
 
 @pytest.mark.parametrize("path", COMPRESSED)

@@ -17,12 +17,16 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``taxonomy``: canonical principle tags and categories, localised names,
   the principles overview and a page and feed for every principle;
 - ``sitemap``: a sitemap per language and robots.txt;
-- ``search``: the search pages, the 404 pages, and the Pagefind index.
+- ``search``: the search pages, the 404 pages, and the Pagefind index;
+- ``publishing``: what a published build adds for the web server (theme files
+  named by their content, ``server/.htaccess`` at the root).
 
 Helpers: ``facts`` (the languages, principles and categories, declared once
 and checked at start-up), ``reading`` (each source read and typogrified once
 for every language site), ``imaging`` (Pillow and the photo cache),
-``indexing`` (Pagefind, one run per language, without Pelican), ``serve``
+``indexing`` (Pagefind, one run per language, without Pelican),
+``compressing`` (the published site's ``.gz`` and ``.br`` files, after
+Pagefind), ``tables`` (Markdown table alignment as classes), ``serve``
 (the preview server, its watcher and error page) and ``scaffold`` (new
 articles, for ``invoke new``).
 
