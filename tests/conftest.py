@@ -241,7 +241,6 @@ def production_site(fixture_content, photo_cache):
     publishconf.py, the search index, the precompressed files), for
     http://127.0.0.1:<site.port>. In a folder every user can read: as root, the web
     servers' workers read it as nobody."""
-    import os
     import shutil
     import tempfile
 
@@ -254,8 +253,7 @@ def production_site(fixture_content, photo_cache):
     site.port, site.base, site.overrides = port, f"http://127.0.0.1:{port}", overrides
     site.content = fixture_content
     yield site
-    if os.environ.get("WARTA_KEEP_PRODUCTION") is None:
-        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def production_overrides(port, photo_cache):
