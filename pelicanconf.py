@@ -142,6 +142,7 @@ PLUGINS = [
     "warta.feeds",  # feeds that name their language, page and subject; valid for the W3C validator
     "warta.sitemap",  # a sitemap per language with hreflang alternates, and robots.txt
     "warta.search",  # the search pages, and the Pagefind index once everything is written
+    "warta.publishing",  # published builds: theme files named by content, the server's files
     "pelican.plugins.i18n_subsites",  # builds /en/ and installs the gettext catalogs
 ]
 I18N_TEMPLATES_LANG = "en"  # template strings are written in English; id gets the catalog

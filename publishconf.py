@@ -28,3 +28,9 @@ WARTA_DEPLOY = {
 # A library on GitHub Pages instead (`invoke gh-pages`): the remote and branch it serves.
 # SITEURL is then https://NAME.github.io/REPOSITORY or a custom domain (a CNAME file).
 WARTA_GITHUB_PAGES = {"remote": "origin", "branch": "gh-pages"}
+
+# Theme files under names that change with their content (style.<hash>.css), so the
+# web server can let browsers keep them for a year (server/nginx.conf, server/.htaccess).
+WARTA_FINGERPRINT = True
+# Apache (cPanel hosting) reads its configuration from the site's root: put it there.
+WARTA_SERVER_FILES = [str(ROOT / "server" / ".htaccess")]

@@ -174,11 +174,18 @@ def one_build_at_a_time(target):
 
 
 def staged_build(
-    c, settings="pelicanconf.py", target=OUTPUT, overrides=(), content=CONTENT, capture=False
+    c,
+    settings="pelicanconf.py",
+    target=OUTPUT,
+    overrides=(),
+    content=CONTENT,
+    capture=False,
+    finish=None,
 ):
     """Build into a staging folder of its own; swap it in only if the whole build
     succeeded. Returns whether it did, or with ``capture`` (whether it did, what
-    the build printed: shown as it comes, and kept)."""
+    the build printed: shown as it comes, and kept). ``finish(staging)`` runs last,
+    after the search index, before the swap."""
     with one_build_at_a_time(target):
         recover(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
@@ -194,11 +201,32 @@ def staged_build(
             if ok:
                 problem = index(staging)
                 ok, log = problem is None, log + (problem or "")
+            if ok and finish is not None:
+                finish(staging)
             if ok:
                 swap_in(staging, target)
             return (ok, log) if capture else ok
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def finish_for_the_server(output):
+    """What only the published site gets, once the search index is written too: every
+    compressible file also as .gz and .br (warta.compressing), which the web server
+    sends as they are (server/)."""
+    from warta.compressing import precompress
+
+    precompress(output)
+
+
+def production_build(c, target=OUTPUT, overrides=(), content=CONTENT, capture=False):
+    """The site as it goes online: publishconf.py (absolute URLs, theme files named
+    by content, server/.htaccess at the root), the search index, then the
+    precompressed files; swapped into ``target`` only if all of it succeeded.
+    Returns what ``staged_build`` does."""
+    return staged_build(
+        c, "publishconf.py", target, overrides, content, capture, finish=finish_for_the_server
+    )
 
 
 @task
@@ -218,8 +246,8 @@ def build(c):
 
 @task
 def publish(c):
-    """Build the site with the production settings (publishconf.py) into output/."""
-    if not staged_build(c, "publishconf.py"):
+    """Build the site as it goes online (publishconf.py, precompressed files for the server) into output/."""
+    if not production_build(c):
         raise Exit(message("failed", target=OUTPUT.name), code=1)
 
 

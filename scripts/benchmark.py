@@ -7,7 +7,8 @@ several rounds:
 
 - **warta**: the project's production build as ``invoke publish`` runs it
   (``publishconf.py``, both languages, the contract, events, feeds, sitemaps,
-  then the search index), cold: no content cache, a fresh output folder;
+  then the search index and the precompressed files), cold: no content cache, a
+  fresh output folder;
 - **stock**: Pelican 4.12 with typogrify and its default theme, one language,
   the same articles (Pelican links the translations), same machine.
 
@@ -155,10 +156,10 @@ PLUGINS = []  # not the installed namespace plugins (i18n_subsites)
 
 def project_command(content, output, cache):
     """`invoke publish` on ``content``: Pelican with publishconf.py into a staging
-    folder, then the search index, then the swap."""
+    folder, then the search index, the precompressed files, then the swap."""
     code = (
         "import sys; sys.path.insert(0, {root!r}); import invoke, tasks; from pathlib import Path; "
-        "ok = tasks.staged_build(invoke.Context(), 'publishconf.py', Path({output!r}), "
+        "ok = tasks.production_build(invoke.Context(), Path({output!r}), "
         "overrides={overrides!r}, content=Path({content!r})); sys.exit(0 if ok else 1)"
     ).format(
         root=str(ROOT),

@@ -230,3 +230,52 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- The site as it goes online ------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def production_site(fixture_content, photo_cache):
+    """The fixture site as `invoke publish` makes it (tasks.production_build:
+    publishconf.py, the search index, the precompressed files), for
+    http://127.0.0.1:<site.port>. In a folder every user can read: as root, the web
+    servers' workers read it as nobody."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="warta-production-"))
+    folder.chmod(0o755)
+    port = free_port()
+    overrides = production_overrides(port, photo_cache)
+    output = production_build(fixture_content, folder / "output", overrides)
+    site = Site(output=output, returncode=0, log="")
+    site.port, site.base, site.overrides = port, f"http://127.0.0.1:{port}", overrides
+    site.content = fixture_content
+    yield site
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def production_overrides(port, photo_cache):
+    return {
+        "SITEURL": f"http://127.0.0.1:{port}",
+        "WARTA_TODAY": TODAY,
+        "WARTA_PHOTO_CACHE": str(photo_cache),
+    }
+
+
+def production_build(content, target, overrides):
+    """`invoke publish`'s build of ``content`` into ``target``, with these settings."""
+    from invoke import Context
+
+    import tasks
+
+    ok, log = tasks.production_build(
+        Context(),
+        target=target,
+        overrides=[f"{key}={json.dumps(value)}" for key, value in overrides.items()],
+        content=content,
+        capture=True,
+    )
+    assert ok, log
+    return target

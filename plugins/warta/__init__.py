@@ -19,12 +19,16 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``feeds``: every feed names its language, page and subject, keeps stable
   ids and dates, and is valid for the W3C Feed Validation Service;
 - ``sitemap``: a sitemap per language and robots.txt;
-- ``search``: the search pages, the 404 pages, and the Pagefind index.
+- ``search``: the search pages, the 404 pages, and the Pagefind index;
+- ``publishing``: what a published build adds for the web server (theme files
+  named by their content, ``server/.htaccess`` at the root).
 
 Helpers: ``facts`` (the languages, principles and categories, declared once
 and checked at start-up), ``reading`` (each source read and typogrified once
 for every language site), ``imaging`` (Pillow and the photo cache),
-``indexing`` (Pagefind, one run per language, without Pelican), ``serve``
+``indexing`` (Pagefind, one run per language, without Pelican),
+``compressing`` (the published site's ``.gz`` and ``.br`` files, after
+Pagefind), ``tables`` (Markdown table alignment as classes), ``serve``
 (the preview server, its watcher and error page) and ``scaffold`` (new
 articles, for ``invoke new``).
 

@@ -35,6 +35,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from warta import facts, incremental, photos, reading
+from warta.tables import AlignedTables
 from warta.events import parse_when
 from warta.multilingual import (
     compile_catalogs,
@@ -831,7 +832,7 @@ class CheckedMarkdownReader(MarkdownReader):
         self._source_path = source_path
         found = photos.PhotoExtension(source_path, self.settings)
         self._md = Markdown(**self.settings["MARKDOWN"])
-        self._md.registerExtensions([found, EditorNotes()], {})
+        self._md.registerExtensions([found, EditorNotes(), AlignedTables()], {})
         with pelican_open(source_path) as text:
             content = self._md.convert(text)
         found.reading_body = False  # Summary is Markdown too: its images lead nothing

@@ -46,6 +46,10 @@ QUALITY = {"webp": 72, "avif": 55, "jpeg": 78}
 CROPS = {"og": (1200, 630), "16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1200, 1200)}
 MIME = {"webp": "image/webp", "avif": "image/avif", "jpeg": "image/jpeg", "png": "image/png"}
 EXTENSION = {"webp": "webp", "avif": "avif", "jpeg": "jpg", "png": "png"}
+# The umask (read by setting it and putting it back): a published photo gets the mode
+# any file the build writes gets.
+UMASK = os.umask(0o022)
+os.umask(UMASK)
 # What a link to a photo ends in (an image link is a photo whatever its name).
 PHOTO_SUFFIXES = {
     ".jpg",
@@ -333,3 +337,6 @@ def publish(cache_root, photo, version, target):
         os.link(cached, target)
     except OSError:  # another file system, or one without links
         shutil.copyfile(cached, target)
+    # Readable by the web server, as any file the build writes: the cache's files are
+    # made private (0600) by NamedTemporaryFile, and a link shares their mode.
+    os.chmod(target, 0o666 & ~UMASK)
