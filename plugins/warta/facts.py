@@ -16,6 +16,8 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
+from warta.library import read_library
+
 PRINCIPLES = {
     "pembelajaran-sepanjang-hayat": {
         "id": "Pembelajaran Sepanjang Hayat",
@@ -169,6 +171,13 @@ def check_settings(settings):
     for setting in ("DEFAULT_CATEGORY", "WARTA_EVENT_CATEGORY"):
         if settings.get(setting) and settings[setting] not in settings["WARTA_CATEGORIES"]:
             raise SettingsError(f"{setting} {settings[setting]!r} is not in WARTA_CATEGORIES")
+    try:
+        read_library(settings)
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
+    color = settings.get("WARTA_THEME_COLOR")
+    if color and not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+        raise SettingsError(f"WARTA_THEME_COLOR {color!r} is not a colour like '#005a8d'")
 
 
 def photo_folder(article):
