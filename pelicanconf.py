@@ -34,7 +34,8 @@ WARTA_LIBRARY = {
     # Days not listed are closed days.
     "opening_hours": ["Mo-Fr 08:00-16:00", "Sa 08:00-12:00"],
     "geo": (-3.4716, 102.5269),  # EXAMPLE: (latitude, longitude) of the entrance
-    "map": "https://www.openstreetmap.org/?mlat=-3.4716&mlon=102.5269#map=18/-3.4716/102.5269",  # EXAMPLE
+    # EXAMPLE: a link to the library on a map
+    "map": "https://www.openstreetmap.org/?mlat=-3.4716&mlon=102.5269#map=18/-3.4716/102.5269",
     # Square, at least 180 x 180 px: search engines' publisher logo, and the site's icons
     # (/favicon.ico, the home-screen icon of phones) are made from it.
     "logo": "images/logo.png",
@@ -66,7 +67,9 @@ WARTA_LANGUAGES = {
         "locale": "id_ID",
         "date_locale": "id",
         "subtitle": "Berita Perpustakaan Daerah Rejang Lebong",
-        "share_image_alt": "Buku terbuka dan tulisan Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong",
+        "share_image_alt": (
+            "Buku terbuka dan tulisan Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong"
+        ),
         "sections": {
             "category": "kategori",
             "principles": "asas",
@@ -80,7 +83,9 @@ WARTA_LANGUAGES = {
         "locale": "en_US",
         "date_locale": "en_GB",  # "30 July 2020", not "July 30, 2020"
         "subtitle": "News from the Rejang Lebong Regional Library",
-        "share_image_alt": "An open book and the words Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong",
+        "share_image_alt": (
+            "An open book and the words Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong"
+        ),
         "sections": {
             "category": "category",
             "principles": "principles",

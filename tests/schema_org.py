@@ -54,6 +54,14 @@ GOOGLE = {
 }
 # An event's location: a venue with its address, or an online one with its link.
 GOOGLE_EVENT_LOCATION = {"Place": "address", "VirtualLocation": "url"}
+# What Google requires of events and this site's event data does not give yet: an online
+# event's link (VirtualLocation.url: the contract has no field for it) and the location of
+# an event whose article names none. Item 2 of issue 11 (events) is about both; until it
+# lands they are the only problems the tests let pass (and one strict xfail test expects).
+EVENT_PROBLEMS = (
+    "Google requires url of an event's VirtualLocation",
+    "Google requires location of an Event",
+)
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, for the cache below
@@ -196,7 +204,9 @@ class Checker:
     @staticmethod
     def _types_of(node):
         types = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
-        return [t.removeprefix("https://schema.org/").removeprefix("http://schema.org/") for t in types]
+        return [
+            t.removeprefix("https://schema.org/").removeprefix("http://schema.org/") for t in types
+        ]
 
     def _node(self, node, path):
         vocab = self.vocab
@@ -205,7 +215,9 @@ class Checker:
         known = []
         for name in types:
             if name in vocab.superseded:
-                self.problems.append(f"{here}: type {name} is superseded by {vocab.superseded[name]}")
+                self.problems.append(
+                    f"{here}: type {name} is superseded by {vocab.superseded[name]}"
+                )
             elif name in vocab.datatypes:
                 self.problems.append(f"{here}: {name} is a data type, not a type of node")
             elif name not in vocab.parents:
@@ -309,9 +321,10 @@ class Checker:
             if not any(vocab.is_a(t, [kind]) for t in types):
                 continue
             # What Google only recommends for an Article, this site holds itself to.
-            for key in (*rules.get("required", ()), *rules.get("recommended", ())):
-                if node.get(key) in (None, "", []):
-                    self.problems.append(f"{where}: Google wants {key} of a {kind}")
+            for verb, keys in (("requires", "required"), ("recommends", "recommended")):
+                for key in rules.get(keys, ()):
+                    if node.get(key) in (None, "", []):
+                        self.problems.append(f"{where}: Google {verb} {key} of {_a(kind)}")
         if any(vocab.is_a(t, ["Article"]) for t in types):
             for author in _listed(node.get("author")):
                 self._named(author, f"{where}.author", "an Article's author")
@@ -320,7 +333,9 @@ class Checker:
                 if not isinstance(place, dict) or "@type" not in place:
                     continue
                 for kind, key in GOOGLE_EVENT_LOCATION.items():
-                    if any(vocab.is_a(t, [kind]) for t in self._types_of(place)) and not place.get(key):
+                    if any(vocab.is_a(t, [kind]) for t in self._types_of(place)) and not place.get(
+                        key
+                    ):
                         self.problems.append(
                             f"{where}.location: Google requires {key} of an event's {kind}"
                         )
@@ -331,7 +346,9 @@ class Checker:
                 self.problems.append(f"{where}: positions {positions} do not count 1, 2, 3...")
             for item in items[:-1]:  # the last item may be the page itself, unnamed by URL
                 if isinstance(item, dict) and not item.get("item"):
-                    self.problems.append(f"{where}: Google requires item of a ListItem but the last")
+                    self.problems.append(
+                        f"{where}: Google requires item of a ListItem but the last"
+                    )
 
     def _named(self, person, where, what):
         """An author needs a name; a link (``url``) is recommended, which an @id reference
@@ -342,6 +359,10 @@ class Checker:
             self.problems.append(f"{where}: Google needs the name of {what}")
         elif not person.get("url"):
             self.recommendations.append(f"{where}: Google recommends a url for {what}")
+
+
+def _a(word):
+    return ("an " if word[0] in "AEIOU" else "a ") + word
 
 
 def _listed(value):

@@ -23,7 +23,9 @@ from jinja2 import pass_context
 # schema.org's two-letter days, Monday first (Babel numbers days the same way).
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-HOURS = re.compile(r"^(?P<days>[A-Za-z,\- ]+?)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})$")
+HOURS = re.compile(
+    r"^(?P<days>[A-Za-z,\- ]+?)\s+(?P<opens>\d{1,2}:\d{2})\s*-\s*(?P<closes>\d{1,2}:\d{2})$"
+)
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,}[0-9]$")
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.IGNORECASE)
 ADDRESS_KEYS = ("street", "locality", "region", "postal_code", "country")
@@ -107,7 +109,8 @@ def read_library(settings):
     unknown = set(address) - set(ADDRESS_KEYS)
     if unknown:
         raise ValueError(
-            f"WARTA_LIBRARY['address'] has {sorted(unknown)}: its keys are {', '.join(ADDRESS_KEYS)}"
+            f"WARTA_LIBRARY['address'] has {sorted(unknown)}:"
+            f" its keys are {', '.join(ADDRESS_KEYS)}"
         )
     phone = data.get("phone", "")
     if phone and not PHONE.match(phone):

@@ -21,8 +21,8 @@ as the editor wrote them.
 from jinja2 import pass_context
 from pelican import signals
 
-from warta.library import DAY_NAMES, library_facts, opening_hours, read_library
 from warta.events import has_event
+from warta.library import DAY_NAMES, library_facts, opening_hours, read_library
 from warta.multilingual import absolute_url, plain, section_url, site_file_url, site_root
 from warta.photos import lead_image, site_images
 
@@ -85,7 +85,9 @@ def library_node(library, *, home_url, logo_url, full=True):
                 "image": logo_url or None,
                 "telephone": library.phone,
                 "email": library.email,
-                "openingHoursSpecification": [opening_hours_specification(h) for h in library.hours],
+                "openingHoursSpecification": [
+                    opening_hours_specification(hours) for hours in library.hours
+                ],
                 "geo": {"@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude}
                 if library.geo
                 else None,
