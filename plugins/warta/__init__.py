@@ -13,14 +13,16 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``incremental``: the preview's quick rebuild, writing only the files a save
   touches (and the record of what each file shows that this needs);
 - ``events``: event dates and participants, the agenda and its iCalendar;
-- ``structured_data``: JSON-LD (NewsArticle, Event) and social previews;
+- ``structured_data``: JSON-LD (WebSite, Library, NewsArticle, Event,
+  BreadcrumbList) and social previews;
 - ``taxonomy``: canonical principle tags and categories, localised names,
   the principles overview and a page and feed for every principle;
 - ``sitemap``: a sitemap per language and robots.txt;
 - ``search``: the search pages, the 404 pages, and the Pagefind index.
 
 Helpers: ``facts`` (the languages, principles and categories, declared once
-and checked at start-up), ``reading`` (each source read and typogrified once
+and checked at start-up), ``library`` (the library's address, phone and
+opening hours from ``WARTA_LIBRARY``, for the footer and the JSON-LD), ``reading`` (each source read and typogrified once
 for every language site), ``imaging`` (Pillow and the photo cache),
 ``indexing`` (Pagefind, one run per language, without Pelican), ``serve``
 (the preview server, its watcher and error page) and ``scaffold`` (new
