@@ -272,11 +272,18 @@ def test_the_library_on_both_home_pages_is_the_settings_library(bilingual_site):
     assert phone_link["href"] == "tel:" + settings["phone"].replace(" ", "")
 
 
-@pytest.mark.parametrize("path", ["/2022/01/laporan/", "/en/2020/07/bimtek/"])
-def test_articles_name_their_publisher_by_the_librarys_id(bilingual_site, path):
+@pytest.mark.parametrize(
+    "path, author",
+    [
+        ("/2022/01/laporan/", None),  # no Author: written by the library (AUTHOR)
+        ("/en/2020/07/bimtek/", {"@type": "Person", "name": "Sumarto"}),
+    ],
+)
+def test_articles_name_their_publisher_by_the_librarys_id(bilingual_site, path, author):
     nodes = graph(bilingual_site, path)
     library_id = graph(bilingual_site, "/")["Library"]["@id"]
     assert nodes["NewsArticle"]["publisher"] == {"@id": library_id}
+    assert nodes["NewsArticle"]["author"] == (author or {"@id": library_id})
     assert nodes["Library"]["@id"] == library_id and nodes["Library"]["address"]
 
 

@@ -35,6 +35,8 @@ DEFAULTS = {
     "WARTA_PRINCIPLES": PRINCIPLES,
     # Where each principle's short explanation lives, per language, inside content/.
     "WARTA_PRINCIPLES_TEXT_PATH": "principles/{lang}/{slug}.md",
+    # The browser's bar on phones: the theme's accent colour.
+    "WARTA_THEME_COLOR": "#005a8d",
 }
 
 # The content contract: the header keys an editor writes (lower case, as Pelican stores them).
