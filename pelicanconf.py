@@ -14,13 +14,37 @@ sys.path.insert(0, str(ROOT))
 # --- The library ----------------------------------------------------------
 SITENAME = "Warta Perpustakaan"
 AUTHOR = "Perpustakaan Daerah Rejang Lebong"
+# The library as every page's footer shows it and search engines read it (a schema.org
+# Library on the home page). Only "name" is required; leave out what you do not have.
+# EXAMPLES TO REPLACE: the postal code, phone, e-mail, map position and link below were
+# made up for the sample site; the opening hours are the ones its "About us" page gives.
 WARTA_LIBRARY = {
     "name": "Perpustakaan Daerah Rejang Lebong",
-    "address": "Jl. S. Sukowati No. 1, Curup, Rejang Lebong, Bengkulu",
-    "logo": "images/logo.png",  # square, for search engines' publisher logo
+    "address": {
+        "street": "Jl. S. Sukowati No. 1",
+        "locality": "Curup",  # town or city
+        "region": "Bengkulu",  # province
+        "postal_code": "39114",  # EXAMPLE
+        "country": "ID",  # two letters (ISO 3166)
+    },
+    "phone": "+62 732 21234",  # EXAMPLE; with the country code, as a mobile phone dials it
+    "email": "perpustakaan@rejanglebongkab.go.id",  # EXAMPLE
+    # Days (Mo Tu We Th Fr Sa Su, a range with "-", several with ",") and the 24-hour
+    # opening and closing times, in the site's time zone; one line per set of hours.
+    # Days not listed are closed days.
+    "opening_hours": ["Mo-Fr 08:00-16:00", "Sa 08:00-12:00"],
+    "geo": (-3.4716, 102.5269),  # EXAMPLE: (latitude, longitude) of the entrance
+    # EXAMPLE: a link to the library on a map
+    "map": "https://www.openstreetmap.org/?mlat=-3.4716&mlon=102.5269#map=18/-3.4716/102.5269",
+    # Square, at least 180 x 180 px: search engines' publisher logo, and the site's icons
+    # (/favicon.ico, the home-screen icon of phones) are made from it.
+    "logo": "images/logo.png",
 }
-# The picture a shared link shows when the article has none (1200 x 630).
+# The picture a shared link shows when the article has none (1200 x 630); what it shows
+# is "share_image_alt" in WARTA_LANGUAGES below.
 WARTA_SHARE_IMAGE = "images/share.png"
+# The colour phones give the browser's address bar (the theme's accent colour).
+WARTA_THEME_COLOR = "#005a8d"
 # No address in local builds: every link is relative to its page ("../../tag/x/"), so the
 # preview works on any port, from a phone on the office Wi-Fi, and in a sub-folder of any
 # server. publishconf.py sets the public address (and absolute URLs).
@@ -35,7 +59,7 @@ WARTA_TIMEZONE_LABEL = "WIB"  # written after event times: "08.00–13.00 WIB"
 # every principle and category a name in it, and add its catalog under
 # theme/translations/. "locale" is for Open Graph, "date_locale" is the Babel
 # locale dates and times are written in; "sections" are the URL words of its
-# section pages.
+# section pages; "share_image_alt" says what WARTA_SHARE_IMAGE shows.
 DEFAULT_LANG = "id"
 WARTA_LANGUAGES = {
     "id": {
@@ -43,6 +67,9 @@ WARTA_LANGUAGES = {
         "locale": "id_ID",
         "date_locale": "id",
         "subtitle": "Berita Perpustakaan Daerah Rejang Lebong",
+        "share_image_alt": (
+            "Buku terbuka dan tulisan Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong"
+        ),
         "sections": {
             "category": "kategori",
             "principles": "asas",
@@ -56,6 +83,9 @@ WARTA_LANGUAGES = {
         "locale": "en_US",
         "date_locale": "en_GB",  # "30 July 2020", not "July 30, 2020"
         "subtitle": "News from the Rejang Lebong Regional Library",
+        "share_image_alt": (
+            "An open book and the words Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong"
+        ),
         "sections": {
             "category": "category",
             "principles": "principles",

@@ -96,7 +96,7 @@ def event_article(**fields):
     return SimpleNamespace(**values)
 
 
-PUBLISHER = structured_data.publisher({"name": "Perpustakaan"}, "https://x.id/images/logo.png")
+PUBLISHER = {"@id": "https://x.id/#library"}  # articles name the library by its @id
 
 
 def test_news_article_is_plain_text_with_offsets():
@@ -262,7 +262,8 @@ def test_json_ld_news_article_and_event(bilingual_site):
     assert article["datePublished"] == "2020-07-30T10:00:00+07:00"
     assert article["inLanguage"] == "id"
     assert article["mainEntityOfPage"]["@id"] == url
-    assert article["publisher"]["logo"]["url"] == SITEURL + "/images/logo.png"
+    assert article["publisher"] == {"@id": data["Library"]["@id"]}
+    assert data["Library"]["logo"]["url"] == SITEURL + "/images/logo.png"
     assert [a["name"] for a in article["about"]] == ["Kemitraan", "Pembelajaran Sepanjang Hayat"]
     assert event["name"] == "Bimtek Transformasi Perpustakaan Berbasis Inklusi Sosial"
     assert (event["startDate"], event["endDate"]) == ("2020-07-27", "2020-07-29")

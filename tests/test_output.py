@@ -117,7 +117,11 @@ def test_sitemap_lists_every_public_page_of_its_language_with_alternates(bilingu
     }
     bimtek = urls[f"{SITEURL}{prefix}/2020/07/bimtek/"]
     alternates = {l.get("hreflang"): l.get("href") for l in bimtek.findall("x:link", SITEMAP)}
-    assert alternates == {"id": SITEURL + "/2020/07/bimtek/", "en": SITEURL + "/en/2020/07/bimtek/"}
+    assert alternates == {
+        "id": SITEURL + "/2020/07/bimtek/",
+        "en": SITEURL + "/en/2020/07/bimtek/",
+        "x-default": SITEURL + "/2020/07/bimtek/",  # as the page heads say
+    }
     assert bimtek.findtext("s:lastmod", namespaces=SITEMAP) == "2020-07-30T10:00:00+07:00"
     assert not any("draf" in loc for loc in urls)
 

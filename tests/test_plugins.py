@@ -63,6 +63,7 @@ def valid_settings(**changes):
         },
         "WARTA_CATEGORIES": {"berita": {"id": "Berita", "en": "News"}},
         "WARTA_PRINCIPLES": facts.PRINCIPLES,
+        "WARTA_LIBRARY": {"name": "Perpustakaan"},
     }
     settings.update(changes)
     return settings
@@ -85,6 +86,16 @@ def test_check_settings_accepts_the_defaults():
             "'Berita Baru' is not a slug",
         ),
         ({"WARTA_LANGUAGES": {}}, "WARTA_LANGUAGES is missing"),
+        ({"WARTA_LIBRARY": {}}, "WARTA_LIBRARY has no 'name'"),
+        (
+            {"WARTA_LIBRARY": {"name": "P", "opening_hours": ["Senin-Jumat 08:00-16:00"]}},
+            "WARTA_LIBRARY['opening_hours']: 'Senin-Jumat 08:00-16:00': 'Senin' is not a day",
+        ),
+        (
+            {"WARTA_LIBRARY": {"name": "P", "address": {"city": "Curup"}}},
+            "WARTA_LIBRARY['address'] has ['city']: its keys are street, locality",
+        ),
+        ({"WARTA_THEME_COLOR": "blue"}, "WARTA_THEME_COLOR 'blue' is not a colour"),
     ],
 )
 def test_check_settings_names_the_wrong_setting(changes, message):

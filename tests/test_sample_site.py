@@ -1,9 +1,12 @@
 """The sample content shipped in content/ builds cleanly with both settings files."""
 
+import json
+
 import pytest
 
 from conftest import ROOT, build
 from test_feeds import feeds_of, validator_problems
+from schema_org import EVENT_PROBLEMS, page_problems
 
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
@@ -22,3 +25,20 @@ def test_sample_site_builds_without_warnings(tmp_path, settings):
             if (found := validator_problems(site.path(path).read_bytes(), site.url(path)))
         }
         assert not problems, problems
+        check_structured_data(site)
+
+
+def check_structured_data(site):
+    """The shop window shows the library to search engines, and nothing they would refuse."""
+    problems = []
+    for page in sorted(site.output.rglob("*.html")):
+        problems += [
+            f"{page.relative_to(site.output)}: {problem}"
+            for problem in page_problems(page.read_text(encoding="utf-8"))
+            if not any(known in problem for known in EVENT_PROBLEMS)
+        ]
+    assert problems == []
+    block = site.html("/").find("script", type="application/ld+json").string
+    library = {node["@type"]: node for node in json.loads(block)["@graph"]}["Library"]
+    assert library["telephone"] and library["openingHoursSpecification"] and library["geo"]
+    assert site.path("/favicon.ico").is_file() and site.path("/apple-touch-icon.png").is_file()

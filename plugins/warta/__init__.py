@@ -13,7 +13,8 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``incremental``: the preview's quick rebuild, writing only the files a save
   touches (and the record of what each file shows that this needs);
 - ``events``: event dates and participants, the agenda and its iCalendar;
-- ``structured_data``: JSON-LD (NewsArticle, Event) and social previews;
+- ``structured_data``: JSON-LD (WebSite, Library, NewsArticle, Event,
+  BreadcrumbList) and social previews;
 - ``taxonomy``: canonical principle tags and categories, localised names,
   the principles overview and a page and feed for every principle;
 - ``feeds``: every feed names its language, page and subject, keeps stable
@@ -24,7 +25,8 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
   named by their content, ``server/.htaccess`` at the root).
 
 Helpers: ``facts`` (the languages, principles and categories, declared once
-and checked at start-up), ``reading`` (each source read and typogrified once
+and checked at start-up), ``library`` (the library's address, phone and
+opening hours from ``WARTA_LIBRARY``, for the footer and the JSON-LD), ``reading`` (each source read and typogrified once
 for every language site), ``imaging`` (Pillow and the photo cache),
 ``indexing`` (Pagefind, one run per language, without Pelican),
 ``compressing`` (the published site's ``.gz`` and ``.br`` files, after

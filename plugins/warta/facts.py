@@ -16,6 +16,8 @@ from pathlib import Path
 
 from pelican.utils import slugify
 
+from warta.library import read_library
+
 PRINCIPLES = {
     "pembelajaran-sepanjang-hayat": {
         "id": "Pembelajaran Sepanjang Hayat",
@@ -33,6 +35,8 @@ DEFAULTS = {
     "WARTA_PRINCIPLES": PRINCIPLES,
     # Where each principle's short explanation lives, per language, inside content/.
     "WARTA_PRINCIPLES_TEXT_PATH": "principles/{lang}/{slug}.md",
+    # The browser's bar on phones: the theme's accent colour.
+    "WARTA_THEME_COLOR": "#005a8d",
 }
 
 # The content contract: the header keys an editor writes (lower case, as Pelican stores them).
@@ -169,6 +173,13 @@ def check_settings(settings):
     for setting in ("DEFAULT_CATEGORY", "WARTA_EVENT_CATEGORY"):
         if settings.get(setting) and settings[setting] not in settings["WARTA_CATEGORIES"]:
             raise SettingsError(f"{setting} {settings[setting]!r} is not in WARTA_CATEGORIES")
+    try:
+        read_library(settings)
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
+    color = settings.get("WARTA_THEME_COLOR")
+    if color and not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+        raise SettingsError(f"WARTA_THEME_COLOR {color!r} is not a colour like '#005a8d'")
 
 
 def photo_folder(article):

@@ -44,8 +44,17 @@ QUALITY = {"webp": 72, "avif": 55, "jpeg": 78}
 # Crops of a lead photo: Open Graph's 1.91:1, and the three ratios Google asks of
 # Article and Event images. Never upscaled: a smaller photo gives a smaller crop.
 CROPS = {"og": (1200, 630), "16x9": (1200, 675), "4x3": (1200, 900), "1x1": (1200, 1200)}
-MIME = {"webp": "image/webp", "avif": "image/avif", "jpeg": "image/jpeg", "png": "image/png"}
-EXTENSION = {"webp": "webp", "avif": "avif", "jpeg": "jpg", "png": "png"}
+MIME = {
+    "webp": "image/webp",
+    "avif": "image/avif",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "ico": "image/vnd.microsoft.icon",
+}
+EXTENSION = {"webp": "webp", "avif": "avif", "jpeg": "jpg", "png": "png", "ico": "ico"}
+# The site's icons (made from the logo): file name -> (format, side in px).
+ICONS = {"favicon.ico": ("ico", 48), "apple-touch-icon.png": ("png", 180)}
+ICO_SIDES = (16, 32, 48)  # the sizes browsers pick from in a favicon.ico
 # The umask (read by setting it and putting it back): a published photo gets the mode
 # any file the build writes gets.
 UMASK = os.umask(0o022)
@@ -109,9 +118,10 @@ class Version:
     """One published file of a photo."""
 
     name: str  # file name in the cache folder: "960.webp", "og.jpg"
-    format: str  # Pillow's name: "webp", "avif", "jpeg", "png"
+    format: str  # Pillow's name: "webp", "avif", "jpeg", "png", "ico"
     width: int
     height: int
+    icon: bool = False  # an icon: the whole picture, made square, never cropped
 
     @property
     def mime(self):
@@ -187,11 +197,27 @@ def ratio_within(photo, ratio):
     return max(1, round(w * scale)), max(1, round(h * scale))
 
 
-def original_version(photo):
-    """A site image (logo, share picture) published at its own size and format."""
-    return Version(
-        "original." + EXTENSION[photo.fallback], photo.fallback, photo.width, photo.height
-    )
+def original_version(photo, path=""):
+    """A site image (logo, share picture) published at its own size, in the format its
+    name at ``path`` promises (a server types ``logo.png`` as PNG whatever it holds)."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    fmt = {"png": "png", "jpg": "jpeg", "jpeg": "jpeg", "webp": "webp"}.get(suffix, photo.fallback)
+    return Version("original." + EXTENSION[fmt], fmt, photo.width, photo.height)
+
+
+def icon_version(name):
+    """One of the site's ``ICONS``, by its file name."""
+    fmt, side = ICONS[name]
+    return Version(name, fmt, side, side, icon=True)
+
+
+def square(image, side, opaque):
+    """``image`` whole in a ``side`` px square: centred, padded with transparency (or
+    with white when ``opaque``, for home-screen icons that would show black)."""
+    image = ImageOps.contain(image.convert("RGBA"), (side, side), Image.LANCZOS)
+    canvas = Image.new("RGBA", (side, side), (255, 255, 255, 255 if opaque else 0))
+    canvas.alpha_composite(image, ((side - image.width) // 2, (side - image.height) // 2))
+    return canvas.convert("RGB") if opaque else canvas
 
 
 # --- Encoding -------------------------------------------------------------------
@@ -243,7 +269,14 @@ def upright(path, largest):
 def encode(image, version, path):
     """Write ``image`` resized or cropped to ``version`` at ``path``: no EXIF, no XMP, no ICC."""
     size = (version.width, version.height)
-    if (image.width, image.height) != size:
+    extra = {}
+    if version.icon:
+        opaque = version.format != "ico"
+        if version.format == "ico":
+            # Each size of a favicon.ico made from the source, not from a smaller copy.
+            extra = {"append_images": [square(image, side, opaque) for side in ICO_SIDES]}
+        image = square(image, version.width, opaque)
+    elif (image.width, image.height) != size:
         if abs(image.width / image.height - version.width / version.height) <= 0.01:
             image = image.resize(size, Image.LANCZOS, reducing_gap=3.0)
         elif image.mode == "RGBA":
@@ -263,6 +296,7 @@ def encode(image, version, path):
         "avif": {"quality": QUALITY["avif"], "speed": 8},
         "jpeg": {"quality": QUALITY["jpeg"], "optimize": True, "progressive": True},
         "png": {"optimize": True},
+        "ico": {"sizes": [(side, side) for side in ICO_SIDES], **extra},
     }[version.format]
     if version.format == "jpeg" and image.mode != "RGB":
         flat = Image.new("RGB", image.size, (255, 255, 255))  # transparency on white

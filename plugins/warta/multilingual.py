@@ -267,6 +267,18 @@ def alternates(context, kind, key=None, page=None):
 
 
 @pass_context
+def hreflang_links(context, links):
+    """[(hreflang, URL)] that announce a page's languages, from its ``alternates``: each
+    language's version, and ``x-default`` (the main language's) for readers in any
+    other; nothing for a page in one language. The page heads and the sitemaps both
+    write these, so they never disagree."""
+    if len(links) < 2:
+        return []
+    main = main_lang(context)
+    return [*links, *(("x-default", url) for lang, url in links if lang == main)]
+
+
+@pass_context
 def section_url(context, section, slug=None):
     """The absolute URL of a section page in this page's language."""
     return absolute_url(context, section_path(context, context["DEFAULT_LANG"], section, slug))
@@ -296,6 +308,7 @@ def add_template_helpers(generator):
     )
     generator.env.globals.update(
         alternates=alternates,
+        hreflang_links=hreflang_links,
         section_url=section_url,
         language_name=language_name,
         site_root=site_root,

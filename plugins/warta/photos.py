@@ -480,19 +480,30 @@ def lead_image(context, article, name):
 
 def add_template_helpers(generator):
     settings = generator.settings
-    share = site_images(settings).get(settings["WARTA_SHARE_IMAGE"])  # its size, read once
+    images = site_images(settings)  # their sizes, read once
+    share = images.get(settings["WARTA_SHARE_IMAGE"])
+    has_logo = settings["WARTA_LIBRARY"].get("logo") in images
 
     @pass_context
     def site_share_image(context):
-        """The library's share picture: what a page without a photo shows."""
+        """The library's share picture: what a page without a photo shows, and what it
+        shows in the page's language (``share_image_alt`` in WARTA_LANGUAGES)."""
         url = site_url_of(context)(settings["WARTA_SHARE_IMAGE"])
-        return {"url": url, "width": share.width, "height": share.height} if share else {"url": url}
+        alt = context["WARTA_LANGUAGES"][context["DEFAULT_LANG"]].get("share_image_alt")
+        size = {"width": share.width, "height": share.height} if share else {}
+        return {"url": url, **size, "alt": alt}
+
+    @pass_context
+    def site_icon(context):
+        """The home-screen icon made from the logo (see ``ICONS``), or None without a logo."""
+        return site_url_of(context)(ICONS[1].name) if has_logo else None
 
     generator.env.globals.update(
         lead_figure=lead_figure,
         thumbnail=thumbnail,
         lead_image=lead_image,
         site_share_image=site_share_image,
+        site_icon=site_icon,
     )
 
 
@@ -517,6 +528,12 @@ def wanted_versions(contents):
             wanted.setdefault(lead.photo, None)
             leads.add(lead.photo)
     return {photo: imaging.versions(photo, FORMATS, crops=photo in leads) for photo in wanted}
+
+
+# Made from the logo, at the site root where browsers and phones look for them without
+# being told: /favicon.ico (16, 32 and 48 px in one file) and the 180 px PNG iOS puts on
+# a home screen (no transparency: iOS would show it on black).
+ICONS = (imaging.icon_version("favicon.ico"), imaging.icon_version("apple-touch-icon.png"))
 
 
 def site_images(settings):
@@ -545,8 +562,9 @@ def encode_all(generators, announce=None):
     contents = list(read_content(generators))
     # Drafts too: their photos are checked (and ready for the preview) like the rest.
     wanted = wanted_versions(contents)
-    for photo in site_images(settings).values():
-        wanted[photo] = [imaging.original_version(photo)]
+    logo = settings["WARTA_LIBRARY"].get("logo")
+    for path, photo in site_images(settings).items():
+        wanted[photo] = [imaging.original_version(photo, path), *(ICONS if path == logo else ())]
     problems, encoded = imaging.process(
         settings["PATH"], cache_root(settings), wanted, announce=announce
     )
@@ -582,10 +600,14 @@ class PhotosGenerator(Generator):
                 target = output / published_path(photo, version)
                 imaging.publish(cache, photo, version, target)
                 written.add(target)
+        logo = self.settings["WARTA_LIBRARY"].get("logo")
         for path, photo in site_images(self.settings).items():
             target = output / path
-            imaging.publish(cache, photo, imaging.original_version(photo), target)
+            imaging.publish(cache, photo, imaging.original_version(photo, path), target)
             written.add(target)
+            if path == logo:
+                for icon in ICONS:
+                    imaging.publish(cache, photo, icon, output / icon.name)
         # Everything under images/ is ours: what this build did not write is stale.
         for path in sorted((output / "images").rglob("*"), reverse=True):
             if path.is_file() and path not in written:

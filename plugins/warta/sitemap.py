@@ -2,9 +2,10 @@
 
 ``pelican-sitemap`` lists main-language URLs twice under i18n_subsites, writes
 ``../`` alternates and has a ``ref=`` typo, so the site writes its own: every
-public page of the language, each with its ``hreflang`` alternates (the same
-ones its ``<head>`` carries, from ``multilingual.alternates``). Drafts are
-never in it: only what the site publishes is listed.
+public page of the language, each with its ``hreflang`` alternates and
+``x-default`` (the same ones its ``<head>`` carries: ``multilingual.hreflang_links``
+of ``multilingual.alternates``). Drafts are never in it: only what the site
+publishes is listed.
 """
 
 from pelican import signals

@@ -1,19 +1,30 @@
 """What search engines and messaging apps read: JSON-LD and Open Graph data.
 
-Each article page carries one JSON-LD block, a ``@graph`` with its
-``NewsArticle`` and, when it reports one, its ``Event``. The builders return
-plain dicts; the template serialises them with Jinja's ``tojson``, which
-escapes ``<``, ``>``, ``&`` and ``'`` so no value can end the ``<script>``.
-Every text value is plain text: typogrify's markup is stripped from the
-title and summary; the event fields are plain text as the editor wrote them.
+A page carries at most one JSON-LD block, a ``@graph``:
+
+- the home page of each language: the ``WebSite`` (with a ``SearchAction``
+  that leads to the search page) and the ``Library`` with its address, phone,
+  opening hours and logo (``warta.library``, from ``WARTA_LIBRARY``);
+- an article: its ``NewsArticle``, its ``Event`` when it reports one, the
+  ``Library`` that publishes it, and its ``BreadcrumbList``;
+- a category or tag page: its ``BreadcrumbList``, the trail its breadcrumb shows.
+
+Nodes name each other by ``@id``: the library is ``<main site root>#library``
+in both languages, so every article's ``publisher`` is the same library the
+home pages describe. The builders return plain dicts; the template serialises
+them with Jinja's ``tojson``, which escapes ``<``, ``>``, ``&`` and ``'`` so no
+value can end the ``<script>``. Every text value is plain text: typogrify's
+markup is stripped from the title and summary; the event fields are plain text
+as the editor wrote them.
 """
 
 from jinja2 import pass_context
 from pelican import signals
 
 from warta.events import has_event
-from warta.multilingual import absolute_url, plain, site_file_url
-from warta.photos import lead_image
+from warta.library import DAY_NAMES, library_facts, opening_hours, read_library
+from warta.multilingual import absolute_url, plain, section_url, site_file_url, site_root
+from warta.photos import lead_image, site_images
 
 SCHEMA = "https://schema.org/"
 ATTENDANCE = {
@@ -30,12 +41,95 @@ def iso(moment):
     return moment.isoformat()
 
 
-def publisher(library, logo_url):
+def postal_address(address):
+    if not address.lines():
+        return None
+    return _without_empty(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": address.street,
+            "addressLocality": address.locality,
+            "addressRegion": address.region,
+            "postalCode": address.postal_code,
+            "addressCountry": address.country,
+        }
+    )
+
+
+def opening_hours_specification(hours):
+    """One line of opening hours ('Mo-Fr 08:00-16:00') as schema.org wants it."""
     return {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": [SCHEMA + DAY_NAMES[day] for day in hours.days],
+        "opens": hours.opens.strftime("%H:%M"),
+        "closes": hours.closes.strftime("%H:%M"),
+    }
+
+
+def library_node(library, *, home_url, logo_url, full=True):
+    """The library as a schema.org ``Library``. ``full`` for the home page; an article
+    names what a publisher needs and the address Google asks of any local business
+    (its ``@id`` joins it to the full one)."""
+    data = {
         "@type": "Library",
-        "name": library["name"],
-        "address": library.get("address"),
-        "logo": {"@type": "ImageObject", "url": logo_url},
+        "@id": home_url + "#library",
+        "name": library.name,
+        "url": home_url,
+        "logo": {"@type": "ImageObject", "url": logo_url} if logo_url else None,
+        "address": postal_address(library.address),
+    }
+    if full:
+        latitude, longitude = library.geo or (None, None)
+        data.update(
+            {
+                "image": logo_url or None,
+                "telephone": library.phone,
+                "email": library.email,
+                "openingHoursSpecification": [
+                    opening_hours_specification(hours) for hours in library.hours
+                ],
+                "geo": {"@type": "GeoCoordinates", "latitude": latitude, "longitude": longitude}
+                if library.geo
+                else None,
+                "hasMap": library.map,
+            }
+        )
+    return _without_empty(data)
+
+
+def website(*, url, name, description, lang, search_url, publisher):
+    """The site in one language, and how to search it: its search page reads ``?q=``."""
+    return _without_empty(
+        {
+            "@type": "WebSite",
+            "@id": url + "#website",
+            "url": url,
+            "name": name,
+            "description": description,
+            "inLanguage": lang,
+            "publisher": publisher,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": search_url + "?q={search_term_string}",
+                },
+                # schema.org's "-input" annotation of the action's `query` (Google's form).
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )
+
+
+def breadcrumb_list(crumbs):
+    """[(name, URL)] from the home page to this page (the last) as a ``BreadcrumbList``."""
+    return {
+        "@type": "BreadcrumbList",
+        "@id": crumbs[-1][1] + "#breadcrumb",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": plain(name), "item": url}
+            for position, (name, url) in enumerate(crumbs, 1)
+        ],
     }
 
 
@@ -103,18 +197,55 @@ def _without_empty(data):
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
 
 
+def _graph(*nodes):
+    return {"@context": "https://schema.org", "@graph": [node for node in nodes if node]}
+
+
+def _library(context, full=False):
+    library = read_library(context)
+    home = site_root(context)  # the main language's: one library, one @id
+    published = library.logo in site_images(context)  # the file is there: photos publishes it
+    logo = site_file_url(context, library.logo) if published else ""
+    return library_node(library, home_url=home, logo_url=logo, full=full)
+
+
 @pass_context
-def article_structured_data(context, article):
-    """The JSON-LD of an article page, as a dict for ``|tojson``."""
+def article_structured_data(context, article, crumbs=()):
+    """The JSON-LD of an article page, as a dict for ``|tojson``. ``crumbs`` is the
+    trail of its breadcrumb, [(name, URL)] from the home page to the article."""
     url = absolute_url(context, article.url)
     image = images(context, article)
-    org = publisher(
-        context["WARTA_LIBRARY"], site_file_url(context, context["WARTA_LIBRARY"]["logo"])
-    )
-    graph = [news_article(article, url=url, image=image, publisher=org)]
+    org = _library(context)
+    by_library = {"@id": org["@id"]}
+    data = news_article(article, url=url, image=image, publisher=by_library)
+    if getattr(article, "author", None) and article.author.name == org["name"]:
+        data["author"] = by_library  # written by the library itself: its name and address
+    graph = [data]
     if has_event(article):
-        graph.append(event(article, url=url, image=image, publisher=org))
-    return {"@context": "https://schema.org", "@graph": graph}
+        graph.append(event(article, url=url, image=image, publisher=by_library))
+    trail = breadcrumb_list(crumbs) if crumbs else None
+    return _graph(*graph, org, trail)
+
+
+@pass_context
+def home_structured_data(context):
+    """The home page's JSON-LD: this language's ``WebSite`` and the full ``Library``."""
+    org = _library(context, full=True)
+    site = website(
+        url=absolute_url(context, ""),
+        name=context["SITENAME"],
+        description=context.get("SITESUBTITLE"),
+        lang=context["DEFAULT_LANG"],
+        search_url=section_url(context, "search"),
+        publisher={"@id": org["@id"]},
+    )
+    return _graph(site, org)
+
+
+@pass_context
+def breadcrumb_structured_data(context, crumbs):
+    """A listing's JSON-LD: the trail its breadcrumb shows, this page last."""
+    return _graph(breadcrumb_list(crumbs))
 
 
 def images(context, article):
@@ -126,7 +257,13 @@ def images(context, article):
 
 
 def add_template_helpers(generator):
-    generator.env.globals.update(article_structured_data=article_structured_data)
+    generator.env.globals.update(
+        article_structured_data=article_structured_data,
+        home_structured_data=home_structured_data,
+        breadcrumb_structured_data=breadcrumb_structured_data,
+        library_facts=library_facts,
+        opening_hours=opening_hours,
+    )
 
 
 def register():
