@@ -467,12 +467,12 @@ def translations(c):
     with c.cd(str(THEME)):
         c.run(
             f"{frontend} extract -F babel.cfg -o messages.pot --no-location --sort-output"
-            f" --project 'Warta Perpustakaan' {keywords} ."
+            f" --project 'Warta Perpustakaan' {keywords} . {PLUGINS / 'warta' / 'events.py'}"
         )
-        c.run(f"{frontend} update -i messages.pot -d translations")
+        c.run(f"{frontend} update -i messages.pot -d translations -w 100")
     with c.cd(str(PLUGINS / "warta")):
         c.run(
             f"{frontend} extract -o translations/contract.pot --no-location --sort-output"
             f" --project 'Warta Perpustakaan' -k _ contract.py"
         )
-        c.run(f"{frontend} update -D contract -i translations/contract.pot -d translations")
+        c.run(f"{frontend} update -D contract -i translations/contract.pot -d translations -w 100")

@@ -11,6 +11,7 @@ title and summary; the event fields are plain text as the editor wrote them.
 from jinja2 import pass_context
 from pelican import signals
 
+from warta import events
 from warta.events import has_event
 from warta.multilingual import absolute_url, plain, site_file_url
 from warta.photos import lead_image
@@ -62,22 +63,27 @@ def news_article(article, *, url, image, publisher):
     return _without_empty(data)
 
 
-def event(article, *, url, image, publisher):
-    attendance = getattr(article, "event_attendance", None)
-    where = getattr(article, "event_location", "") or ""
+def event(article, *, url, image, publisher, library_url=None, country=None):
+    """The schema.org Event an article reports, with what Google's event results ask
+    for: a ``location`` for each way to attend (a ``Place`` with its
+    ``PostalAddress``, a ``VirtualLocation`` with its ``url``, or both), the
+    matching ``eventAttendanceMode``, ``eventStatus``, ``endDate``, ``organizer``
+    with its ``url``, ``image`` and ``description``.
+
+    A private meeting link is never written: the online location's ``url`` is then
+    the article, which says how to take part. ``library_url`` is the library's
+    site (the organizer's URL when the library organises), ``country`` the ISO code
+    addresses are in.
+    """
     locations = []
-    if attendance in ("offline", "mixed") and where:
-        locations.append({"@type": "Place", "name": where, "address": where})
-    if attendance in ("online", "mixed"):
-        virtual = {"@type": "VirtualLocation"}
-        if where.startswith(("https://", "http://")):
-            virtual["url"] = where
-        elif where and attendance == "online":
-            virtual["name"] = where
+    if events.has_place(article):
+        locations += [place] if (place := _place(article, country)) else []
+    if events.is_online(article):
+        virtual = {"@type": "VirtualLocation", "url": getattr(article, "event_url", None) or url}
+        if events.place_name(article) and not events.has_place(article):
+            virtual["name"] = events.place_name(article)
         locations.append(virtual)
-    if not attendance and where:
-        locations.append({"@type": "Place", "name": where, "address": where})
-    end = getattr(article, "event_end", None)
+    status = getattr(article, "event_status", None)
     data = {
         "@type": "Event",
         "@id": url + "#event",
@@ -85,18 +91,47 @@ def event(article, *, url, image, publisher):
         "description": plain(getattr(article, "summary", "")).strip(),
         "url": url,
         "startDate": iso(article.event_start),
-        "endDate": iso(end) if end else None,
-        "eventStatus": SCHEMA + "EventScheduled",
-        "eventAttendanceMode": ATTENDANCE.get(attendance),
+        "endDate": events.schema_end(article.event_start, getattr(article, "event_end", None)),
+        "eventStatus": SCHEMA + EVENT_STATUS.get(status, "EventScheduled"),
+        "eventAttendanceMode": ATTENDANCE.get(events.attendance(article)),
         "location": locations[0] if len(locations) == 1 else locations,
         "inLanguage": article.lang,
         "image": image,
         "attendee": [{"@type": "Person", "name": n} for n in getattr(article, "participants", [])],
         "subjectOf": {"@id": url + "#article"},
+        "organizer": _organizer(article, publisher, library_url),
     }
-    organizer = getattr(article, "event_organizer", None)
-    data["organizer"] = {"@type": "Organization", "name": organizer} if organizer else publisher
     return _without_empty(data)
+
+
+# Event_status as the editor writes it -> schema.org's EventStatusType.
+EVENT_STATUS = {
+    "scheduled": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+}
+
+
+def _place(article, country):
+    """The Place people go to: its name as written and its street address; with no
+    address, the name is all there is to find it by (a place's name, never a link)."""
+    name, address = events.place_name(article), getattr(article, "event_address", None)
+    if not (name or address):
+        return None
+    postal = {"@type": "PostalAddress", "streetAddress": address or name}
+    if country:
+        postal["addressCountry"] = country
+    return _without_empty({"@type": "Place", "name": name or address, "address": postal})
+
+
+def _organizer(article, publisher, library_url):
+    """Who organises: as written, with its ``Event_organizer_url``; the library (and
+    its site) when it is named, or when no organiser is."""
+    name = getattr(article, "event_organizer", None)
+    link = getattr(article, "event_organizer_url", None)
+    if not name or events.same_name(name, publisher.get("name", "")):
+        return _without_empty({**publisher, "url": link or library_url})
+    return _without_empty({"@type": "Organization", "name": name, "url": link})
 
 
 def _without_empty(data):
@@ -113,7 +148,17 @@ def article_structured_data(context, article):
     )
     graph = [news_article(article, url=url, image=image, publisher=org)]
     if has_event(article):
-        graph.append(event(article, url=url, image=image, publisher=org))
+        home = absolute_url(context, "")
+        graph.append(
+            event(
+                article,
+                url=url,
+                image=image,
+                publisher=org,
+                library_url=home if events.is_absolute(home) else None,
+                country=context.get("WARTA_COUNTRY"),
+            )
+        )
     return {"@context": "https://schema.org", "@graph": graph}
 
 
