@@ -155,6 +155,7 @@ def read_event(content):
 
 # Event_status: as planned (the default), called off, or put off to a date not yet known.
 STATUSES = ("scheduled", "cancelled", "postponed")
+ICAL_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}  # else CONFIRMED
 
 
 def same_name(one, other):
@@ -209,7 +210,8 @@ def schema_end(start, end):
     if end is None:
         return start.isoformat()
     if isinstance(start, datetime) and not isinstance(end, datetime):
-        return datetime.combine(end, datetime.max.time().replace(second=0, microsecond=0), start.tzinfo).isoformat()
+        last_minute = datetime.max.time().replace(second=0, microsecond=0)
+        return datetime.combine(end, last_minute, start.tzinfo).isoformat()
     return end.isoformat()
 
 
@@ -293,7 +295,7 @@ def vevent(article, *, domain, url, _):
     event.add("dtstart", article.event_start)
     event.add("dtend", ical_end(article.event_start, getattr(article, "event_end", None)))
     status = getattr(article, "event_status", None)
-    event.add("status", {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(status, "CONFIRMED"))
+    event.add("status", ICAL_STATUS.get(status, "CONFIRMED"))
     name, address, link = place_name(article), getattr(article, "event_address", None), None
     if is_online(article) and getattr(article, "event_url", None):
         link = article.event_url
@@ -355,7 +357,8 @@ def calendar(
         filter(has_event, articles), key=lambda a: (day_of(a.event_start), a.slug)
     ):
         url = url_of(article)
-        cal.add_component(vevent(article, domain=domain, url=url if is_absolute(url) else None, _=_))
+        url = url if is_absolute(url) else None
+        cal.add_component(vevent(article, domain=domain, url=url, _=_))
     cal.add_missing_timezones()
     return cal.to_ical()
 

@@ -22,6 +22,12 @@ ATTENDANCE = {
     "offline": SCHEMA + "OfflineEventAttendanceMode",
     "mixed": SCHEMA + "MixedEventAttendanceMode",
 }
+# Event_status as the editor writes it -> schema.org's EventStatusType.
+EVENT_STATUS = {
+    "scheduled": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+}
 # The lead photo in the three ratios Google asks of Article and Event images.
 IMAGE_RATIOS = ("16x9", "4x3", "1x1")
 
@@ -75,9 +81,8 @@ def event(article, *, url, image, publisher, library_url=None, country=None):
     site (the organizer's URL when the library organises), ``country`` the ISO code
     addresses are in.
     """
-    locations = []
-    if events.has_place(article):
-        locations += [place] if (place := _place(article, country)) else []
+    place = _place(article, country) if events.has_place(article) else None
+    locations = [place] if place else []
     if events.is_online(article):
         virtual = {"@type": "VirtualLocation", "url": getattr(article, "event_url", None) or url}
         if events.place_name(article) and not events.has_place(article):
@@ -102,14 +107,6 @@ def event(article, *, url, image, publisher, library_url=None, country=None):
         "organizer": _organizer(article, publisher, library_url),
     }
     return _without_empty(data)
-
-
-# Event_status as the editor writes it -> schema.org's EventStatusType.
-EVENT_STATUS = {
-    "scheduled": "EventScheduled",
-    "cancelled": "EventCancelled",
-    "postponed": "EventPostponed",
-}
 
 
 def _place(article, country):
