@@ -130,6 +130,8 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = TAG_URL + "index.html"
+# An event's own calendar file ("Add to calendar"), beside its article.
+WARTA_EVENT_CALENDAR_URL = ARTICLE_URL + "{slug}.ics"
 # Category and principles URLs are per language: see "sections" above.
 INDEX_URL = ""  # the home page is "/", not "/index.html"
 DIRECT_TEMPLATES = ["index"]
@@ -148,6 +150,8 @@ TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
 RSS_FEED_SUMMARY_ONLY = False
+# How often (hours) a calendar app subscribed to the agenda (/agenda.ics) fetches it again.
+WARTA_CALENDAR_REFRESH_HOURS = 12
 FEED_MAX_ITEMS = 50
 
 # --- Theme and plugins ------------------------------------------------------

@@ -496,7 +496,7 @@ def translations(c):
         # The feed titles are written by a plugin, in the theme's words.
         c.run(
             f"{frontend} extract -F babel.cfg -o messages.pot --no-location --sort-output"
-            f" --project 'Warta Perpustakaan' {keywords} . {PLUGINS / 'warta' / 'feeds.py'}"
+            f" --project 'Warta Perpustakaan' {keywords} . {PLUGINS / 'warta' / 'feeds.py'} {PLUGINS / 'warta' / 'events.py'}"
         )
         c.run(f"{frontend} update -w 100 -i messages.pot -d translations")
     with c.cd(str(PLUGINS / "warta")):

@@ -54,14 +54,6 @@ GOOGLE = {
 }
 # An event's location: a venue with its address, or an online one with its link.
 GOOGLE_EVENT_LOCATION = {"Place": "address", "VirtualLocation": "url"}
-# What Google requires of events and this site's event data does not give yet: an online
-# event's link (VirtualLocation.url: the contract has no field for it) and the location of
-# an event whose article names none. Item 2 of issue 11 (events) is about both; until it
-# lands they are the only problems the tests let pass (and one strict xfail test expects).
-EVENT_PROBLEMS = (
-    "Google requires url of an event's VirtualLocation",
-    "Google requires location of an Event",
-)
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, for the cache below

@@ -176,6 +176,59 @@ ERRORS = {
     "html_file": [("articles/berita.html", None, "hanya berkas Markdown (.md)")],
     "rst_file": [("articles/berita.rst", None, "hanya berkas Markdown (.md)")],
     "uppercase_extension": [("articles/BERITA.MD", None, "Ganti namanya menjadi BERITA.md")],
+    # Where an event is and how to join it.
+    "event_url_not_a_link": [
+        (
+            "articles/tanpa-https.md",
+            "Event_url",
+            "'zoom.us/j/81234567890' bukan alamat web. Tulis tautannya lengkap, diawali https://, "
+            "misalnya 'https://zoom.us/j/81234567890'.",
+        ),
+        ("articles/tautan-skrip.md", "Event_url", "'javascript:alert(1)' bukan alamat web"),
+    ],
+    "event_url_offline": [
+        ("articles/tautan-luring.md", "Event_url", "kegiatan luring tidak punya tautan daring")
+    ],
+    "event_location_link": [
+        (
+            "articles/tempat-tautan.md",
+            "Event_location",
+            "'https://zoom.us/j/81234567890' adalah alamat web, bukan tempat. "
+            "Tulis tautannya di 'Event_url:'",
+        )
+    ],
+    "event_address_link": [
+        (
+            "articles/alamat-tautan.md",
+            "Event_address",
+            "'https://maps.app.goo.gl/AbCdEf123' adalah alamat web. Tulis alamat jalan",
+        )
+    ],
+    "event_address_online": [
+        ("articles/alamat-daring.md", "Event_address", "kegiatan daring tidak punya alamat jalan")
+    ],
+    "event_url_public_typo": [
+        (
+            "articles/tautan-publik-salah.md",
+            "Event_url_public",
+            "'tidak' bukan yes atau no. Tulis 'Event_url_public: no' agar tautan tidak tampil di "
+            "situs, atau hapus baris ini agar tautan tampil. Maksud Anda 'no'?",
+        )
+    ],
+    "event_organizer_url_bad": [
+        (
+            "articles/penyelenggara-tautan.md",
+            "Event_organizer_url",
+            "misalnya 'https://www.perpusnas.go.id'",
+        )
+    ],
+    "bad_event_status": [
+        (
+            "articles/status-kegiatan.md",
+            "Event_status",
+            "'batal' bukan scheduled, cancelled, atau postponed. Maksud Anda 'cancelled'?",
+        )
+    ],
 }
 WARNINGS = {
     # Files nothing reads or publishes: named, and the build goes on.
@@ -187,6 +240,17 @@ WARNINGS = {
     ],
     "future_and_draft": [("articles/masa-depan.md", "Date", "ada di masa depan (2099-01-01)")],
     "misspelled_key": [("articles/kunci-salah.md", "Event_strat", "Maksud Anda 'Event_start'?")],
+    "event_url_with_passcode": [
+        ("articles/zoom-sandi.md", "Event_url", "tautan ini memuat kode sandi rapat (pwd=)")
+    ],
+    "upcoming_without_address": [
+        (
+            "articles/tanpa-alamat.md",
+            "Event_address",
+            "kegiatan belum berlangsung dan tidak punya alamat jalan",
+        ),
+        ("articles/daring-tanpa-tautan.md", "Event_url", "tetapi tautannya tidak ada"),
+    ],
     "translation_mismatch": [
         (
             "articles/laporan.en.md",
@@ -336,7 +400,9 @@ def test_new_article_passes_check_and_builds(tmp_path):
         "Event_end:",
         "Event_organizer:",
         "Event_location:",
+        "Event_address:",
         "Event_attendance:",
+        "Event_url:",
         "Participants:",
     ):
         assert field in text, field

@@ -38,6 +38,8 @@ def internal_target(site, url, page):
     """The file an internal URL points at, or None for an external one."""
     if url.startswith(("mailto:", "tel:", "data:", "#")):
         return None
+    if url.startswith("webcal://"):  # a calendar subscription: the same file, over https
+        url = "https://" + url.removeprefix("webcal://")
     if url.startswith(("http://", "https://")):
         if not url.startswith(SITEURL):
             return None

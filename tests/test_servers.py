@@ -466,9 +466,12 @@ def test_pages_load_under_the_policy_without_violation(watched_page, nginx, path
         "[...document.styleSheets].some((sheet) => sheet.href && sheet.cssRules.length > 0)"
     )
     if path == "/2022/01/laporan/":
-        assert watched_page.evaluate(
-            "getComputedStyle(document.querySelector('td.align-right')).textAlign"
-        ) == "right"
+        assert (
+            watched_page.evaluate(
+                "getComputedStyle(document.querySelector('td.align-right')).textAlign"
+            )
+            == "right"
+        )
     no_violation(watched_page, not_found=response.status == 404)
 
 

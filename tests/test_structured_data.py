@@ -11,7 +11,7 @@ from lxml import etree
 from PIL import Image
 
 from conftest import ROOT, SITEURL
-from schema_org import EVENT_PROBLEMS, Checker, page_problems
+from schema_org import Checker, page_problems
 from warta import library, structured_data
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -19,7 +19,7 @@ SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "x": "http://www.w3.org/1999/xhtml",
 }
-ONLINE_EVENT_LINK = EVENT_PROBLEMS[0]
+ONLINE_EVENT_LINK = "Google requires url of an event's VirtualLocation"
 
 
 def settings_file():
@@ -104,7 +104,10 @@ def test_the_checker_passes_good_data():
         ({**GOOD_EVENT, "organizer": {"@id": "https://x.id/#nobody"}}, "no node on the page"),
         ({**GOOD_EVENT, "location": {"@type": "Person", "name": "x"}}, "a Person where"),
         ({**GOOD_EVENT, "organizer": {"name": "Dinas"}}, "a node without @type"),
-        ({k: v for k, v in GOOD_EVENT.items() if k != "location"}, EVENT_PROBLEMS[1]),
+        (
+            {k: v for k, v in GOOD_EVENT.items() if k != "location"},
+            "Google requires location of an Event",
+        ),
         (
             {**GOOD_EVENT, "location": {"@type": "Place", "name": "Aula"}},
             "Google requires address of an event's Place",
@@ -194,8 +197,7 @@ def test_every_json_ld_block_of_every_page_fits_schema_org_and_google(bilingual_
         html = page.read_text(encoding="utf-8")
         checked += html.count("application/ld+json")
         for problem in page_problems(html, recommendations):
-            if not any(known in problem for known in EVENT_PROBLEMS):
-                problems.append(f"{url_path(bilingual_site, page)}: {problem}")
+            problems.append(f"{url_path(bilingual_site, page)}: {problem}")
     assert problems == []
     assert checked > 30  # articles, homes, categories and tags, in both languages
     # Authors are people without a page of their own on the site: nothing to link.
@@ -204,12 +206,13 @@ def test_every_json_ld_block_of_every_page_fits_schema_org_and_google(bilingual_
     }
 
 
-@pytest.mark.xfail(strict=True, reason="item 2 of issue 11 (events): a link and a location")
 def test_events_have_what_google_requires_of_them(bilingual_site):
-    found = []
+    found, events = [], 0
     for page in pages(bilingual_site):
-        found += [p for p in page_problems(page.read_text(encoding="utf-8")) if "Event" in p]
-    assert found == []
+        html = page.read_text(encoding="utf-8")
+        events += html.count('"@type": "Event"')
+        found += [p for p in page_problems(html) if "Event" in p]
+    assert found == [] and events >= 4
 
 
 @pytest.mark.parametrize(
@@ -218,7 +221,9 @@ def test_events_have_what_google_requires_of_them(bilingual_site):
         ("/", {"WebSite", "Library"}),
         ("/en/", {"WebSite", "Library"}),
         ("/2022/01/laporan/", {"NewsArticle", "Library", "BreadcrumbList"}),
-        ("/en/2020/07/bimtek/", {"NewsArticle", "Event", "Library", "BreadcrumbList"}),
+        ("/2020/07/bimtek/", {"NewsArticle", "Event", "Library", "BreadcrumbList"}),
+        # an event that says neither where nor how: no Event Google would refuse
+        ("/en/2020/07/bimtek/", {"NewsArticle", "Library", "BreadcrumbList"}),
         ("/kategori/kegiatan/", {"BreadcrumbList"}),
         ("/en/tag/kemitraan/", {"BreadcrumbList"}),
         ("/tag/bimtek/", {"BreadcrumbList"}),

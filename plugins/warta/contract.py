@@ -35,6 +35,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from warta import facts, incremental, photos, reading
+from warta import events
 from warta.tables import AlignedTables
 from warta.events import parse_when
 from warta.multilingual import (
@@ -67,6 +68,7 @@ PLAIN_TEXT_FIELDS = (
     "event",
     "event_organizer",
     "event_location",
+    "event_address",
     "participants",
     "image_alt",
     "image_caption",
@@ -516,6 +518,136 @@ def check_event(header, settings, _):
                     ),
                 )
             )
+    problems += check_event_place(header, when, settings, _)
+    return problems
+
+
+# What editors write for a yes/no or a status in Indonesian, and what they mean.
+YES_NO = {"ya": "yes", "tidak": "no", "true": "yes", "false": "no"}
+STATUS_WORDS = {"batal": "cancelled", "dibatalkan": "cancelled", "ditunda": "postponed"}
+# A Zoom link with the meeting's passcode in it: whoever has the link is let in.
+PASSCODE = re.compile(r"[?&]pwd=", re.IGNORECASE)
+
+
+def web_address_problem(value, _):
+    """A message if ``value`` is not a whole http(s) address, else None."""
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.hostname and not re.search(r"\s", value):
+        return None
+    example = "https://" + value if not parts.scheme and events.looks_like_url(value) else None
+    return _(
+        "'%(value)s' is not a web address. Write the whole link, starting with https://, e.g. '%(example)s'."
+    ) % {"value": value, "example": example or "https://zoom.us/j/81234567890"}
+
+
+def check_event_place(header, when, settings, _):
+    """Where an event is and how to join it: [(severity, key, message)]."""
+    problems = []
+
+    def error(key, message):
+        problems.append(("error", key, message))
+
+    def warning(key, message):
+        problems.append(("warning", key, message))
+
+    mode = header.get("event_attendance", "").strip()
+    link = header.get("event_url", "").strip()
+    public = header.get("event_url_public", "").strip().lower()
+    location = header.get("event_location", "").strip()
+    address = header.get("event_address", "").strip()
+    for key in ("event_url", "event_organizer_url"):
+        value = header.get(key, "").strip()
+        if value and (message := web_address_problem(value, _)):
+            error(key, message)
+    if link and mode == "offline":
+        error(
+            "event_url",
+            _(
+                "an event attended only in person has no online link. Write 'Event_attendance: mixed' if it can also be followed online, or remove this line."
+            ),
+        )
+    elif link and not mode:
+        error(
+            "event_url",
+            _(
+                "say how people take part: add 'Event_attendance: online', or 'mixed' if there is also a place to come to."
+            ),
+        )
+    if "event_url_public" in header:
+        if public not in ("yes", "no"):
+            message = _(
+                "'%(value)s' is not yes or no. Write 'Event_url_public: no' to keep the link off the site, or remove the line to show it."
+            ) % {"value": header["event_url_public"].strip()}
+            error("event_url_public", message + did_you_mean(YES_NO.get(public), _))
+        elif not link:
+            warning(
+                "event_url_public",
+                _("is given, but 'Event_url:' is missing. Add the link, or remove this line."),
+            )
+    if link and public != "no" and PASSCODE.search(link):
+        warning(
+            "event_url",
+            _(
+                "the link holds the meeting's passcode (pwd=), so anyone who reads the site can join. If only participants should have it, add 'Event_url_public: no'."
+            ),
+        )
+    if location and events.looks_like_url(location):
+        error(
+            "event_location",
+            _(
+                "'%(value)s' is a web address, not a place. Write the link in 'Event_url:', and here the place or the platform, e.g. 'Zoom'."
+            )
+            % {"value": location},
+        )
+    if address and events.looks_like_url(address):
+        error(
+            "event_address",
+            _(
+                "'%(value)s' is a web address. Write the street address as on an envelope, e.g. 'Jl. S. Sukowati No. 1, Curup'."
+            )
+            % {"value": address},
+        )
+    elif address and mode == "online":
+        error(
+            "event_address",
+            _(
+                "an online event has no street address. Write 'Event_attendance: mixed' if people can also come in person, or remove this line."
+            ),
+        )
+    if "event_status" in header:
+        status = header["event_status"].strip().lower()
+        if status not in events.STATUSES:
+            message = _("'%(value)s' is not scheduled, cancelled or postponed.") % {
+                "value": header["event_status"].strip()
+            }
+            hint = STATUS_WORDS.get(status) or nearest(status, events.STATUSES, cutoff=0.6)
+            error("event_status", message + did_you_mean(hint, _))
+
+    # Still to come: what search engines, maps and calendars need to show it.
+    start = when.get("event_start")
+    if start is None or any(text in location for text in placeholders()):
+        return problems  # no date yet, or no place yet: other messages come first
+    today = settings.get("WARTA_TODAY") or date.today().isoformat()
+    last_day = events.day_of(when.get("event_end") or start)
+    if last_day.isoformat() < str(today):
+        return problems
+    library = (settings.get("WARTA_LIBRARY") or {}).get("name", "")
+    at_library = bool(library) and events.same_name(location, library)
+    if mode in ("offline", "mixed") and not address and not at_library:
+        warning(
+            "event_address",
+            _(
+                "the event is still to come and has no street address: search engines and maps show upcoming events with theirs. Add e.g. 'Event_address: Jl. S. Sukowati No. 1, Curup'. (At the library itself, write its name as the place, 'Event_location: %(library)s', and its address is used.)"
+            )
+            % {"library": library},
+        )
+    if mode in ("online", "mixed") and not link:
+        warning(
+            "event_url",
+            _(
+                "the event is still to come and can be followed online, but has no link. Add 'Event_url:' (and 'Event_url_public: no' if only participants should see it)."
+            ),
+        )
     return problems
 
 

@@ -4,14 +4,24 @@ Editors write ``Event_start: 2020-07-27`` or ``2020-07-27 09:00`` (Asia/Jakarta
 time) and ``Participants: Dra. Hj. Nurhayati, M.Pd.; Sunarsih`` (semicolons,
 since names carry commas). Pelican keeps unknown metadata as strings; this
 module turns them into dates and a list of names, writes them the local way
-("27–29 Juli 2020"), and builds the agenda (``/agenda/``, ``/en/agenda/``) and
-its iCalendar file (``/agenda.ics``, ``/en/agenda.ics``).
+("27–29 Juli 2020"), and builds the agenda (``/agenda/``, ``/en/agenda/``), its
+iCalendar file (``/agenda.ics``, ``/en/agenda.ics``) and one per event, beside
+its article (``WARTA_EVENT_CALENDAR_URL``), for "Add to calendar".
+
+Where an event is: ``Event_location`` names the place or platform ("Zoom",
+"Aula Perpustakaan Daerah, Curup"), ``Event_address`` is the place's street
+address (the library's own, from ``WARTA_LIBRARY``, when the place is written
+as the library's name), ``Event_url`` the meeting or stream link: public unless
+``Event_url_public: no``, and then it is never written anywhere on the site.
 
 ``pelican-events`` is not used: it wants other field names, exports future
 events only, mixes languages under i18n_subsites and writes relative UIDs.
 """
 
+import functools
+import gettext
 import logging
+import os
 import re
 from datetime import date, datetime, timedelta
 from itertools import groupby
@@ -27,6 +37,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta import incremental
+from warta.library import read_library
 from warta.multilingual import absolute_url, date_locale, plain, section_path, write_page
 
 log = logging.getLogger(__name__)
@@ -68,17 +79,28 @@ def date_range(start, end, locale):
     )
 
 
-def event_range(start, end, locale, timezone_label):
-    """When an event happened, the local way.
+def event_range(start, end, locale, timezone_label, until=lambda time: f"until {time}"):
+    """When an event happens, the local way, its end kept whatever mix of dates and
+    times the editor wrote.
 
     Dates alone: see ``date_range``. With times: '12 Maret 2021, 08.00–13.00 WIB',
-    '12 March 2021, 08:00–13:00 WIB', or both days in full across midnight.
+    '12 March 2021, 08:00–13:00 WIB', or both days in full across midnight. A timed
+    start with a date-only end: '27 Juli 2020, 09.00 WIB – 29 Juli 2020' (on the
+    start day itself the day is its end). A date-only start with a timed end:
+    '27–29 Juli 2020, sampai 12.00 WIB'; ``until`` words that ('until %(time)s' in
+    the theme's catalog).
     """
     if not isinstance(start, datetime):
-        return date_range(start, day_of(end), locale)
+        days = date_range(start, day_of(end), locale)
+        if isinstance(end, datetime):
+            return f"{days}, {until(format_time(end, 'short', locale=locale))} {timezone_label}"
+        return days
     day = format_date(start, "long", locale=locale)
-    if end is None or not isinstance(end, datetime) or end == start:
-        return f"{day}, {format_time(start, 'short', locale=locale)} {timezone_label}"
+    at = f"{day}, {format_time(start, 'short', locale=locale)} {timezone_label}"
+    if end is None or end == start or (not isinstance(end, datetime) and end <= start.date()):
+        return at
+    if not isinstance(end, datetime):
+        return f"{at}\u2009–\u2009{format_date(end, 'long', locale=locale)}"
     if end.date() == start.date():
         hours = format_interval(start.time(), end.time(), "Hm", locale=locale)
         return f"{day}, {hours} {timezone_label}"
@@ -92,7 +114,8 @@ def event_range(start, end, locale, timezone_label):
 
 
 def read_event(content):
-    """Turn the event fields of an article into dates and a list of names."""
+    """Turn the event fields of an article into dates, a list of names, its
+    public link and its address."""
     metadata = content.metadata
     timezone = content.settings["TIMEZONE"]
     for key in ("event_start", "event_end"):
@@ -113,6 +136,85 @@ def read_event(content):
         content.participants = metadata["participants"] = parse_participants(
             metadata["participants"]
         )
+    if "event" not in metadata:
+        return
+    # The link as the site may show it: a private one is kept off every attribute a
+    # template reads (it stays in the source file only).
+    link = str(metadata.get("event_url", "")).strip()
+    public = str(metadata.get("event_url_public", "")).strip().lower() != "no"
+    content.event_url = link if link and public else None
+    content.event_url_private = bool(link) and not public
+    address = str(metadata.get("event_address", "")).strip()
+    location = str(metadata.get("event_location", "")).strip()
+    library = read_library(content.settings)
+    if not address and location and same_name(location, library.name):
+        address = library.address.lines()
+    content.event_address = address or None
+    content.event_organizer_url = str(metadata.get("event_organizer_url", "")).strip() or None
+    status = str(metadata.get("event_status", "")).strip().lower()
+    content.event_status = status if status in STATUSES and status != "scheduled" else None
+
+
+# Event_status: as planned (the default), called off, or put off to a date not yet known.
+STATUSES = ("scheduled", "cancelled", "postponed")
+ICAL_STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}  # else CONFIRMED
+
+
+def same_name(one, other):
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+
+
+def looks_like_url(text):
+    """'https://zoom.us/j/1', 'zoom.us/j/1', 'www.x.id': a web address, not a place."""
+    text = str(text or "").strip()
+    return bool(re.match(r"^([a-z][a-z0-9+.-]*://|www\.)|^[\w-]+(\.[\w-]+)+/\S*$", text, re.I))
+
+
+def attendance(article):
+    return getattr(article, "event_attendance", None)
+
+
+def has_place(article):
+    """Whether people go somewhere: offline, mixed, or not said (the old default)."""
+    return attendance(article) in (None, "offline", "mixed")
+
+
+def is_online(article):
+    return attendance(article) in ("online", "mixed")
+
+
+def place_name(article):
+    """The place or platform as written; never a web address (the contract refuses
+    one, and a link is no place)."""
+    where = getattr(article, "event_location", None)
+    return where if where and not looks_like_url(where) else None
+
+
+def ical_end(start, end):
+    """DTEND for any mix of date and time: RFC 5545 wants it of DTSTART's type, and
+    exclusive for dates. A date-only end after a timed start ends at midnight after
+    that day; a timed start without an end lasts no time (what a missing DTEND means
+    anyway, written out so every calendar has one)."""
+    if isinstance(start, datetime):
+        if end is None:
+            return start
+        if isinstance(end, datetime):
+            return end
+        return datetime.combine(end + timedelta(days=1), datetime.min.time(), start.tzinfo)
+    return day_of(end or start) + timedelta(days=1)
+
+
+def schema_end(start, end):
+    """endDate for schema.org, as ISO 8601: the end as written, a date-only end after a
+    timed start as the last minute of its day (a date beside a time reads as its
+    midnight), the start when there is no end (a day-long event; a timed one with
+    no known end: the calendar's DTEND says the same)."""
+    if end is None:
+        return start.isoformat()
+    if isinstance(start, datetime) and not isinstance(end, datetime):
+        last_minute = datetime.max.time().replace(second=0, microsecond=0)
+        return datetime.combine(end, last_minute, start.tzinfo).isoformat()
+    return end.isoformat()
 
 
 def day_of(moment):
@@ -128,14 +230,30 @@ def has_event(article):
     return isinstance(getattr(article, "event_start", None), (date, datetime))
 
 
+def ui_text(settings):
+    """The theme's gettext for this language site, for words our Python writes (dates,
+    calendars): the catalog i18n_subsites installs in the templates, found the same
+    way."""
+    lang = settings["DEFAULT_LANG"]
+    if lang == settings.get("I18N_TEMPLATES_LANG"):
+        return gettext.NullTranslations().gettext
+    localedir = settings.get("I18N_GETTEXT_LOCALEDIR") or os.path.join(
+        settings["THEME"], "translations"
+    )
+    domain = settings.get("I18N_GETTEXT_DOMAIN", "messages")
+    return gettext.translation(domain, localedir, [lang], fallback=True).gettext
+
+
 @pass_context
 def event_when(context, article):
     """The event's dates (and times) in the page's language."""
+    _ = ui_text(context)
     return event_range(
         article.event_start,
         getattr(article, "event_end", None),
         date_locale(context),
         context["WARTA_TIMEZONE_LABEL"],
+        until=lambda time: _("until %(time)s") % {"time": time},
     )
 
 
@@ -158,48 +276,111 @@ def agenda(articles, today):
     return upcoming, by_year
 
 
-def calendar(articles, *, name, lang, siteurl, timezone, url_of):
-    """An iCalendar of every event in ``articles``, as bytes.
+def is_absolute(url):
+    return bool(urlparse(str(url)).scheme)
 
-    Date-only events are all-day events with the exclusive DTEND RFC 5545 asks
-    for; timed events carry their TZID. The UID (slug, language and the
-    site's domain) is the same in every build and unique to this calendar.
+
+def vevent(article, *, domain, url, _):
+    """One event for a calendar: the same UID (slug, language, the site's domain) and
+    DTSTAMP (the article's last change) in every build and in every file it is in.
+
+    Date-only events are all-day events with the exclusive DTEND RFC 5545 asks for;
+    timed events carry their TZID. ``url`` is the article's (left out when the
+    build is local and has no address); ``_`` the language site's gettext.
     """
+    event = icalendar.Event()
+    event.add("uid", f"{article.slug}.{article.lang}@{domain}")
+    stamp = (getattr(article, "modified", None) or article.date).astimezone(ZoneInfo("UTC"))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", stamp)
+    event.add("summary", article.event)  # event fields are plain text already
+    event.add("dtstart", article.event_start)
+    event.add("dtend", ical_end(article.event_start, getattr(article, "event_end", None)))
+    status = getattr(article, "event_status", None)
+    event.add("status", ICAL_STATUS.get(status, "CONFIRMED"))
+    name, address, link = place_name(article), getattr(article, "event_address", None), None
+    if is_online(article) and getattr(article, "event_url", None):
+        link = article.event_url
+        label = {"LABEL": name} if name and not has_place(article) else {}  # the platform
+        event.add("conference", link, parameters={"VALUE": "URI", "FEATURE": "VIDEO", **label})
+    if has_place(article) and (name or address):
+        event.add("location", ", ".join(p for p in (name, address) if p))
+    elif link or name:  # online: the link, where calendars make it one to tap
+        event.add("location", link or name)
+    if url:
+        event.add("url", url)
+    lines = [plain(getattr(article, "summary", "")).strip()]
+    if link:
+        lines.append(_("Join online: %(url)s") % {"url": link})
+    if url:
+        lines.append(url)
+    event.add("description", "\n\n".join(line for line in lines if line))
+    return event
+
+
+def calendar(
+    articles,
+    *,
+    lang,
+    siteurl,
+    url_of,
+    _=str,
+    name=None,
+    description=None,
+    timezone=None,
+    source=None,
+    refresh=None,
+):
+    """An iCalendar (METHOD:PUBLISH) of every event in ``articles``, soonest first, as
+    bytes: the agenda's, with its ``name``, ``description``, ``timezone``, ``source``
+    (its own absolute URL) and ``refresh`` hint (a timedelta: how often a subscribed
+    calendar should fetch it again); or one event's, which has none of them (some
+    calendar apps make a new calendar of a file that has a name)."""
     domain = urlparse(siteurl).hostname or "localhost"
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Warta Perpustakaan//agenda//" + lang.upper())
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", timezone)
+    cal.add("method", "PUBLISH")
+    if name:
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+    if timezone:
+        cal.add("x-wr-timezone", timezone)
+    if description:
+        cal.add("description", description)
+        cal.add("x-wr-caldesc", description)
+    if source and is_absolute(source):
+        cal.add("source", source, parameters={"VALUE": "URI"})
+    if refresh:
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", icalendar.vDuration(refresh))
     for article in sorted(
         filter(has_event, articles), key=lambda a: (day_of(a.event_start), a.slug)
     ):
-        event = icalendar.Event()
-        event.add("uid", f"{article.slug}.{article.lang}@{domain}")
-        stamp = getattr(article, "modified", None) or article.date
-        event.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
-        event.add("summary", article.event)  # event fields are plain text already
-        event.add("dtstart", article.event_start)
-        end = getattr(article, "event_end", None)
-        if isinstance(article.event_start, datetime):
-            if isinstance(end, datetime):
-                event.add("dtend", end)
-        else:
-            event.add("dtend", day_of(end or article.event_start) + timedelta(days=1))
-        if getattr(article, "event_location", None):
-            event.add("location", article.event_location)
         url = url_of(article)
-        event.add("url", url)
-        summary = plain(getattr(article, "summary", "")).strip()
-        event.add("description", f"{summary}\n\n{url}" if summary else url)
-        cal.add_component(event)
-    cal.add_missing_timezones()
+        url = url if is_absolute(url) else None
+        cal.add_component(vevent(article, domain=domain, url=url, _=_))
+    # Before the events, as icalendar's add_missing_timezones puts them, made once.
+    for tzid in sorted(cal.get_missing_tzids(), reverse=True):
+        cal.subcomponents.insert(0, vtimezone(tzid))
     return cal.to_ical()
 
 
+@functools.lru_cache(maxsize=8)
+def vtimezone(tzid):
+    """The VTIMEZONE of ``tzid``: icalendar works it out from the tz database in 40 ms,
+    once per calendar file; every event's own file needs it (the site's one zone)."""
+    return icalendar.Timezone.from_tzid(tzid)
+
+
+def event_calendar_path(settings, article):
+    """Where an event's own calendar file is, relative to its language site."""
+    return settings["WARTA_EVENT_CALENDAR_URL"].format(**article.url_format)
+
+
 class AgendaGenerator(Generator):
-    """The agenda page and the calendar file of this language."""
+    """The agenda page and calendar file of this language, and each event's own file."""
 
     def generate_context(self):
         today = (
@@ -221,24 +402,65 @@ class AgendaGenerator(Generator):
             past_by_year=self.past_by_year,
             warta_shows=(self.upcoming, [a for _, articles in self.past_by_year for a in articles]),
         )
+        _ = ui_text(settings)
         events = [a for a in self.context["articles"] if has_event(a)]
-        if not incremental.needed(writer, "agenda.ics", events):
-            return
-        ics = calendar(
-            self.context["articles"],
-            name=f"{settings['SITENAME']} – {settings['SITESUBTITLE']}",
-            lang=settings["DEFAULT_LANG"],
-            siteurl=settings["SITEURL"],
-            timezone=settings["TIMEZONE"],
-            url_of=lambda article: absolute_url(self.context, article.url),
-        )
-        target = Path(self.output_path) / "agenda.ics"
+        common = {
+            "lang": settings["DEFAULT_LANG"],
+            "siteurl": settings["SITEURL"],
+            "url_of": lambda article: absolute_url(self.context, article.url),
+            "_": _,
+        }
+        if incremental.needed(writer, "agenda.ics", events):
+            ics = calendar(
+                events,
+                name=_("Agenda – %(library)s") % {"library": settings["WARTA_LIBRARY"]["name"]},
+                description=settings["SITESUBTITLE"],
+                timezone=settings["TIMEZONE"],
+                source=absolute_url(self.context, "agenda.ics"),
+                refresh=timedelta(hours=settings["WARTA_CALENDAR_REFRESH_HOURS"]),
+                **common,
+            )
+            self._write(ics, "agenda.ics")
+        for article in events:
+            path = event_calendar_path(settings, article)
+            if incremental.needed(writer, path, [article]):
+                self._write(calendar([article], **common), path)
+
+    def _write(self, ics, path):
+        target = Path(self.output_path) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(ics)
 
 
+@pass_context
+def event_calendar_url(context, article):
+    """The URL of an event's own calendar file ("Add to calendar"), as this page links it."""
+    return absolute_url(context, event_calendar_path(context, article))
+
+
+def webcal(url):
+    """The ``webcal:`` address calendar apps subscribe to, for an absolute http(s) URL;
+    None for a local build's relative one (a subscription needs an address)."""
+    parsed = urlparse(str(url))
+    if parsed.scheme not in ("http", "https"):
+        return None
+    return "webcal:" + str(url)[len(parsed.scheme) + 1 :]
+
+
+def url_host(url):
+    """'https://www.youtube.com/live/x' -> 'youtube.com': where a link leads, in short."""
+    host = urlparse(str(url)).hostname or ""
+    return host.removeprefix("www.")
+
+
 def add_template_helpers(generator):
-    generator.env.filters.update(event_when=event_when, event_days=event_days)
+    generator.env.filters.update(
+        event_when=event_when,
+        event_days=event_days,
+        event_calendar_url=event_calendar_url,
+        webcal=webcal,
+        url_host=url_host,
+    )
     generator.env.globals.update(has_event=has_event)
 
 

@@ -37,6 +37,10 @@ DEFAULTS = {
     "WARTA_PRINCIPLES_TEXT_PATH": "principles/{lang}/{slug}.md",
     # The browser's bar on phones: the theme's accent colour.
     "WARTA_THEME_COLOR": "#005a8d",
+    # An event's own calendar file, beside its article; and how often (hours) a
+    # subscribed calendar should fetch the agenda again.
+    "WARTA_EVENT_CALENDAR_URL": "{date:%Y}/{date:%m}/{slug}/{slug}.ics",
+    "WARTA_CALENDAR_REFRESH_HOURS": 12,
 }
 
 # The content contract: the header keys an editor writes (lower case, as Pelican stores them).
@@ -45,8 +49,13 @@ EVENT_FIELDS = (
     "event_start",
     "event_end",
     "event_organizer",
+    "event_organizer_url",
     "event_location",
+    "event_address",
     "event_attendance",
+    "event_url",
+    "event_url_public",
+    "event_status",
     "participants",
 )
 # The lead photo: a path like the body's images, its description, its caption.

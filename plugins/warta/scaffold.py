@@ -128,7 +128,9 @@ def new_article(
                 event_end=today,
                 event_organizer=author,
                 event_location=LOCATION,
+                event_address="",  # the street address; empty: none yet
                 event_attendance="offline",
+                event_url="",  # the online link, for online or mixed events
                 participants=PARTICIPANTS,
             )
         body = BODY + " Hapus baris `Status: draft` bila artikel siap terbit."

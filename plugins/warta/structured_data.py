@@ -21,6 +21,7 @@ as the editor wrote them.
 from jinja2 import pass_context
 from pelican import signals
 
+from warta import events
 from warta.events import has_event
 from warta.library import DAY_NAMES, library_facts, opening_hours, read_library
 from warta.multilingual import absolute_url, plain, section_url, site_file_url, site_root
@@ -31,6 +32,12 @@ ATTENDANCE = {
     "online": SCHEMA + "OnlineEventAttendanceMode",
     "offline": SCHEMA + "OfflineEventAttendanceMode",
     "mixed": SCHEMA + "MixedEventAttendanceMode",
+}
+# Event_status as the editor writes it -> schema.org's EventStatusType.
+EVENT_STATUS = {
+    "scheduled": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
 }
 # The lead photo in the three ratios Google asks of Article and Event images.
 IMAGE_RATIOS = ("16x9", "4x3", "1x1")
@@ -156,22 +163,30 @@ def news_article(article, *, url, image, publisher):
     return _without_empty(data)
 
 
-def event(article, *, url, image, publisher):
-    attendance = getattr(article, "event_attendance", None)
-    where = getattr(article, "event_location", "") or ""
-    locations = []
-    if attendance in ("offline", "mixed") and where:
-        locations.append({"@type": "Place", "name": where, "address": where})
-    if attendance in ("online", "mixed"):
-        virtual = {"@type": "VirtualLocation"}
-        if where.startswith(("https://", "http://")):
-            virtual["url"] = where
-        elif where and attendance == "online":
-            virtual["name"] = where
+def event(article, *, url, image, publisher, library_url=None, library=None):
+    """The schema.org Event an article reports, with what Google's event results ask
+    for: a ``location`` for each way to attend (a ``Place`` with its
+    ``PostalAddress``, a ``VirtualLocation`` with its ``url``, or both), the
+    matching ``eventAttendanceMode``, ``eventStatus``, ``endDate``, ``organizer``
+    with its ``url``, ``image`` and ``description``.
+
+    None when the article says neither where nor how to attend: Google refuses an
+    Event without a ``location``. A private meeting link is never written: the online location's ``url`` is then
+    the article, which says how to take part. ``library_url`` is the library's
+    site (the organizer's URL when the library organises), ``library`` the
+    ``warta.library.Library`` (its country is the addresses', its address the
+    place's when the event is at the library).
+    """
+    place = _place(article, library) if events.has_place(article) else None
+    locations = [place] if place else []
+    if events.is_online(article):
+        virtual = {"@type": "VirtualLocation", "url": getattr(article, "event_url", None) or url}
+        if events.place_name(article) and not events.has_place(article):
+            virtual["name"] = events.place_name(article)
         locations.append(virtual)
-    if not attendance and where:
-        locations.append({"@type": "Place", "name": where, "address": where})
-    end = getattr(article, "event_end", None)
+    if not locations:  # Google refuses an Event with no location: better none than one it rejects
+        return None
+    status = getattr(article, "event_status", None)
     data = {
         "@type": "Event",
         "@id": url + "#event",
@@ -179,18 +194,45 @@ def event(article, *, url, image, publisher):
         "description": plain(getattr(article, "summary", "")).strip(),
         "url": url,
         "startDate": iso(article.event_start),
-        "endDate": iso(end) if end else None,
-        "eventStatus": SCHEMA + "EventScheduled",
-        "eventAttendanceMode": ATTENDANCE.get(attendance),
+        "endDate": events.schema_end(article.event_start, getattr(article, "event_end", None)),
+        "eventStatus": SCHEMA + EVENT_STATUS.get(status, "EventScheduled"),
+        "eventAttendanceMode": ATTENDANCE.get(events.attendance(article)),
         "location": locations[0] if len(locations) == 1 else locations,
         "inLanguage": article.lang,
         "image": image,
         "attendee": [{"@type": "Person", "name": n} for n in getattr(article, "participants", [])],
         "subjectOf": {"@id": url + "#article"},
+        "organizer": _organizer(article, publisher, library_url),
     }
-    organizer = getattr(article, "event_organizer", None)
-    data["organizer"] = {"@type": "Organization", "name": organizer} if organizer else publisher
     return _without_empty(data)
+
+
+def _place(article, library):
+    """The Place people go to: its name as written and its street address (the
+    library's whole address when it is the library); with no address, the name is
+    all there is to find it by (a place's name, never a link)."""
+    name, address = events.place_name(article), getattr(article, "event_address", None)
+    if not (name or address):
+        return None
+    if library and address == library.address.lines() and events.same_name(name, library.name):
+        postal = postal_address(library.address)
+    else:
+        postal = {"@type": "PostalAddress", "streetAddress": address or name}
+        if library and library.address.country:
+            postal["addressCountry"] = library.address.country
+    return _without_empty({"@type": "Place", "name": name or address, "address": postal})
+
+
+def _organizer(article, publisher, library_url):
+    """Who organises: as written, with its ``Event_organizer_url``; the library (and
+    its site) when it is named, or when no organiser is."""
+    name = getattr(article, "event_organizer", None)
+    link = getattr(article, "event_organizer_url", None)
+    if not name or events.same_name(name, publisher.get("name", "")):
+        if "@id" in publisher:  # the library's own node, in the same graph
+            return {"@id": publisher["@id"]}
+        return _without_empty({**publisher, "url": link or library_url})
+    return _without_empty({"@type": "Organization", "name": name, "url": link})
 
 
 def _without_empty(data):
@@ -222,7 +264,17 @@ def article_structured_data(context, article, crumbs=()):
         data["author"] = by_library  # written by the library itself: its name and address
     graph = [data]
     if has_event(article):
-        graph.append(event(article, url=url, image=image, publisher=by_library))
+        home = absolute_url(context, "")
+        graph.append(  # (None when the article says neither where nor how to attend)
+            event(
+                article,
+                url=url,
+                image=image,
+                publisher=org,
+                library_url=home if events.is_absolute(home) else None,
+                library=read_library(context),
+            )
+        )
     trail = breadcrumb_list(crumbs) if crumbs else None
     return _graph(*graph, org, trail)
 
