@@ -45,7 +45,7 @@ def make_project(folder, site=None, deploy=None, siteurl=SITEURL, content=None, 
     folder.mkdir(parents=True)
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, folder / name)  # tasks.py finds its ROOT from its own path
-    for name in ("plugins", "theme"):
+    for name in ("plugins", "theme", "server"):
         (folder / name).symlink_to(ROOT / name)
     (folder / "content").symlink_to(content or ROOT / "content")
     with open(folder / "publishconf.py", "a") as settings:
