@@ -71,7 +71,7 @@ ERRORS = {
         (
             "articles/kehadiran-salah.md",
             "Event_attendance",
-            "'daring' bukan online, offline, atau mixed",
+            "'daring' bukan online, offline, atau mixed. Maksud Anda 'online'?",
         )
     ],
     "empty_participant": [
@@ -250,6 +250,11 @@ WARNINGS = {
             "kegiatan belum berlangsung dan tidak punya alamat jalan",
         ),
         ("articles/daring-tanpa-tautan.md", "Event_url", "tetapi tautannya tidak ada"),
+        (
+            "articles/tanpa-tempat.md",
+            "Event_location",
+            "kegiatan belum berlangsung tetapi tidak menyebut tempatnya",
+        ),
     ],
     "translation_mismatch": [
         (

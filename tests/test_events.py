@@ -736,8 +736,13 @@ def mixes_site(tmp_path_factory):
             f"Event_start: {start}",
             *([f"Event_end: {end}"] if end else []),
             "Event_location: Perpustakaan Daerah Rejang Lebong",
-            "Event_attendance: offline",
-            *(["Event_status: cancelled"] if slug == "jam-saja" else []),
+            *(
+                # cancelled, and it could have been followed online
+                ["Event_attendance: mixed", "Event_url: https://zoom.us/j/123"]
+                + ["Event_status: cancelled"]
+                if slug == "jam-saja"
+                else ["Event_attendance: offline"]
+            ),
         ]
         (content / "articles" / f"{slug}.md").write_text("\n".join(lines) + "\n\nIsi.\n")
     site = build(
@@ -765,7 +770,8 @@ def test_a_mix_of_dates_and_times_keeps_its_end_everywhere(mixes_site, slug):
     blocks = page.find_all("script", type="application/ld+json")
     event = [g for g in json.loads(blocks[0].string)["@graph"] if g["@type"] == "Event"][0]
     assert event["endDate"] == end_date
-    address = event["location"]["address"]  # at the library: WARTA_LIBRARY's whole address
+    place = event["location"] if isinstance(event["location"], dict) else event["location"][0]
+    address = place["address"]  # at the library: WARTA_LIBRARY's whole address
     assert (address["streetAddress"], address["postalCode"]) == ("Jl. S. Sukowati No. 1", "39114")
     own, _strict = parse_calendar(mixes_site.path(f"/2022/02/{slug}/{slug}.ics").read_bytes())
     agenda, _strict = parse_calendar(mixes_site.path("/agenda.ics").read_bytes())
@@ -778,6 +784,7 @@ def test_a_mix_of_dates_and_times_keeps_its_end_everywhere(mixes_site, slug):
         assert card.select_one(".event-status").get_text() == "Dibatalkan"
         assert "Dibatalkan" in item.get_text()
         assert str(vevent["STATUS"]) == "CANCELLED"
+        assert not card.select(".event-link")  # no invitation to join a cancelled event
 
 
 def test_a_local_build_offers_the_calendar_file_but_no_subscription(mixes_site):

@@ -502,11 +502,13 @@ def check_event(header, settings, _):
     if "event_attendance" in header:
         value = header["event_attendance"].strip()
         if value not in ATTENDANCE:
-            hint = nearest(value.lower(), ATTENDANCE, cutoff=0.6)
+            hint = ATTENDANCE_WORDS.get(value.lower()) or nearest(
+                value.lower(), ATTENDANCE, cutoff=0.6
+            )
             message = _("'%(value)s' is not online, offline or mixed.") % {"value": value}
             message += did_you_mean(hint, _)
             problems.append(("error", "event_attendance", message))
-    if "participants" in header:
+    if header.get("participants", "").strip():  # left empty (as `invoke new` writes it): none
         names = header["participants"].split(";")
         if any(not name.strip() for name in names):
             problems.append(
@@ -525,6 +527,15 @@ def check_event(header, settings, _):
 # What editors write for a yes/no or a status in Indonesian, and what they mean.
 YES_NO = {"ya": "yes", "tidak": "no", "true": "yes", "false": "no"}
 STATUS_WORDS = {"batal": "cancelled", "dibatalkan": "cancelled", "ditunda": "postponed"}
+ATTENDANCE_WORDS = {
+    "daring": "online",
+    "luring": "offline",
+    "tatap muka": "offline",
+    "campuran": "mixed",
+    "hibrida": "mixed",
+    "hybrid": "mixed",
+    "luring dan daring": "mixed",
+}
 # A Zoom link with the meeting's passcode in it: whoever has the link is let in.
 PASSCODE = re.compile(r"[?&]pwd=", re.IGNORECASE)
 
@@ -633,7 +644,14 @@ def check_event_place(header, when, settings, _):
         return problems
     library = (settings.get("WARTA_LIBRARY") or {}).get("name", "")
     at_library = bool(library) and events.same_name(location, library)
-    if mode in ("offline", "mixed") and not address and not at_library:
+    if mode != "online" and not location and not address:
+        warning(
+            "event_location",
+            _(
+                "the event is still to come but says neither where it takes place nor that it is online: the event card names no place and search engines do not show it. Add e.g. 'Event_location: Aula Perpustakaan Daerah', or 'Event_attendance: online'."
+            ),
+        )
+    elif mode in ("offline", "mixed") and not address and not at_library:
         warning(
             "event_address",
             _(
