@@ -166,6 +166,7 @@ JINJA_ENVIRONMENT = {
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "warta.multilingual",  # checks WARTA_* settings, derives each language's settings
+    "warta.library",  # the library's address, phone and hours (WARTA_LIBRARY), for the footer
     "warta.contract",  # checks every file against the content contract; stops before writing
     "warta.photos",  # photos: figures, galleries, lead photo, versions for phones
     "warta.preview",  # drafts with a DRAF banner, in `invoke serve --drafts` only

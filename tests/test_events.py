@@ -245,7 +245,6 @@ def test_event_organizer_status_and_country():
         url=PAGE,
         image=None,
         publisher=library,
-        library_url="https://x.id/",
         library=read_library({"WARTA_LIBRARY": {"name": "L", "address": {"country": "ID"}}}),
     )
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
@@ -257,7 +256,6 @@ def test_event_organizer_status_and_country():
         url=PAGE,
         image=None,
         publisher=PUBLISHER,
-        library_url="https://x.id/",
     )
     assert other["organizer"] == {
         "@type": "Organization",

@@ -260,6 +260,7 @@ TYPES = [
     ("/en/feeds/category/berita.rss.xml", RSS),
     ("/agenda.ics", CALENDAR),
     ("/en/agenda.ics", CALENDAR),
+    ("/2020/07/bimtek/bimtek.ics", CALENDAR),  # an event's own calendar file
     ("/sitemap.xml", "application/xml"),
     ("/en/sitemap.xml", "application/xml"),
     ("/robots.txt", "text/plain; charset=utf-8"),
@@ -340,6 +341,7 @@ def test_pagefind_index_files_are_sent_as_pagefind_wrote_them(server, production
         ("/en/2020/07/bimtek/", SHORT),
         ("/feeds/all.atom.xml", SHORT),
         ("/agenda.ics", SHORT),
+        ("/2020/07/bimtek/bimtek.ics", SHORT),
         ("/images/logo.png", SHORT),  # no hash in its name
         ("/pagefind/pagefind-entry.json", SHORT),
     ],
@@ -455,6 +457,7 @@ def no_violation(page, not_found=False):
         "/2022/01/laporan/",  # a table with aligned columns
         "/en/2022/02/kunjungan-perpustakaan-keliling/",  # photos, a gallery
         "/agenda/",
+        "/2020/07/bimtek/",  # an event card: its calendar file, the organiser's link
         "/tidak-ada/",
     ],
 )

@@ -35,7 +35,6 @@ COMPRESSIBLE = {
     ".ics",
     ".svg",
     ".txt",
-    ".webmanifest",
     ".ico",
 }
 # Brotli's best quality (11) costs some 45 times the CPU of quality 8 for 10% fewer

@@ -38,6 +38,7 @@ from warta import facts, incremental, photos, reading
 from warta import events
 from warta.tables import AlignedTables
 from warta.events import parse_when
+from warta.library import read_library
 from warta.multilingual import (
     compile_catalogs,
     every_article,
@@ -638,12 +639,11 @@ def check_event_place(header, when, settings, _):
     start = when.get("event_start")
     if start is None or any(text in location for text in placeholders()):
         return problems  # no date yet, or no place yet: other messages come first
-    today = settings.get("WARTA_TODAY") or date.today().isoformat()
     last_day = events.day_of(when.get("event_end") or start)
-    if last_day.isoformat() < str(today):
+    if last_day < facts.today(settings):
         return problems
-    library = (settings.get("WARTA_LIBRARY") or {}).get("name", "")
-    at_library = bool(library) and events.same_name(location, library)
+    library = read_library(settings).name
+    at_library = events.at_library(location, settings)
     if mode != "online" and not location and not address:
         warning(
             "event_location",

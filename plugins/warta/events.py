@@ -19,9 +19,7 @@ events only, mixes languages under i18n_subsites and writes relative UIDs.
 """
 
 import functools
-import gettext
 import logging
-import os
 import re
 from datetime import date, datetime, timedelta
 from itertools import groupby
@@ -36,9 +34,16 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from warta import incremental
+from warta import facts, incremental
 from warta.library import read_library
-from warta.multilingual import absolute_url, date_locale, plain, section_path, write_page
+from warta.multilingual import (
+    absolute_url,
+    date_locale,
+    plain,
+    section_path,
+    theme_gettext,
+    write_page,
+)
 
 log = logging.getLogger(__name__)
 
@@ -146,9 +151,10 @@ def read_event(content):
     content.event_url_private = bool(link) and not public
     address = str(metadata.get("event_address", "")).strip()
     location = str(metadata.get("event_location", "")).strip()
-    library = read_library(content.settings)
-    if not address and location and same_name(location, library.name):
-        address = library.address.lines()
+    # At the library itself: its address, unless the editor wrote another.
+    content.event_at_library = at_library(location, content.settings) and not address
+    if content.event_at_library:
+        address = read_library(content.settings).address.one_line()
     content.event_address = address or None
     content.event_organizer_url = str(metadata.get("event_organizer_url", "")).strip() or None
     status = str(metadata.get("event_status", "")).strip().lower()
@@ -172,6 +178,11 @@ def looks_like_url(text):
 
 def attendance(article):
     return getattr(article, "event_attendance", None)
+
+
+def at_library(location, settings):
+    """Whether the place written is the library itself (its name, in any case)."""
+    return bool(location) and same_name(location, read_library(settings).name)
 
 
 def has_place(article):
@@ -230,24 +241,10 @@ def has_event(article):
     return isinstance(getattr(article, "event_start", None), (date, datetime))
 
 
-def ui_text(settings):
-    """The theme's gettext for this language site, for words our Python writes (dates,
-    calendars): the catalog i18n_subsites installs in the templates, found the same
-    way."""
-    lang = settings["DEFAULT_LANG"]
-    if lang == settings.get("I18N_TEMPLATES_LANG"):
-        return gettext.NullTranslations().gettext
-    localedir = settings.get("I18N_GETTEXT_LOCALEDIR") or os.path.join(
-        settings["THEME"], "translations"
-    )
-    domain = settings.get("I18N_GETTEXT_DOMAIN", "messages")
-    return gettext.translation(domain, localedir, [lang], fallback=True).gettext
-
-
 @pass_context
 def event_when(context, article):
     """The event's dates (and times) in the page's language."""
-    _ = ui_text(context)
+    _ = theme_gettext(context)
     return event_range(
         article.event_start,
         getattr(article, "event_end", None),
@@ -383,13 +380,9 @@ class AgendaGenerator(Generator):
     """The agenda page and calendar file of this language, and each event's own file."""
 
     def generate_context(self):
-        today = (
-            self.settings.get("WARTA_TODAY")
-            or datetime.now(ZoneInfo(self.settings["TIMEZONE"])).date()
+        self.upcoming, self.past_by_year = agenda(
+            self.context["articles"], facts.today(self.settings)
         )
-        if isinstance(today, str):  # from `pelican -e WARTA_TODAY=...` in tests
-            today = date.fromisoformat(today)
-        self.upcoming, self.past_by_year = agenda(self.context["articles"], today)
 
     def generate_output(self, writer):
         settings = self.settings
@@ -402,7 +395,7 @@ class AgendaGenerator(Generator):
             past_by_year=self.past_by_year,
             warta_shows=(self.upcoming, [a for _, articles in self.past_by_year for a in articles]),
         )
-        _ = ui_text(settings)
+        _ = theme_gettext(settings)
         events = [a for a in self.context["articles"] if has_event(a)]
         common = {
             "lang": settings["DEFAULT_LANG"],

@@ -12,7 +12,9 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
@@ -37,9 +39,7 @@ DEFAULTS = {
     "WARTA_PRINCIPLES_TEXT_PATH": "principles/{lang}/{slug}.md",
     # The browser's bar on phones: the theme's accent colour.
     "WARTA_THEME_COLOR": "#005a8d",
-    # An event's own calendar file, beside its article; and how often (hours) a
-    # subscribed calendar should fetch the agenda again.
-    "WARTA_EVENT_CALENDAR_URL": "{date:%Y}/{date:%m}/{slug}/{slug}.ics",
+    # How often (hours) a subscribed calendar should fetch the agenda again.
     "WARTA_CALENDAR_REFRESH_HOURS": 12,
 }
 
@@ -153,6 +153,8 @@ def settings_with_defaults(settings):
     """Fill in the WARTA_* defaults that the settings file did not override."""
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
+    # An event's own calendar file lives beside its article, wherever ARTICLE_URL puts it.
+    settings.setdefault("WARTA_EVENT_CALENDAR_URL", settings["ARTICLE_URL"] + "{slug}.ics")
     return settings
 
 
@@ -189,6 +191,16 @@ def check_settings(settings):
     color = settings.get("WARTA_THEME_COLOR")
     if color and not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
         raise SettingsError(f"WARTA_THEME_COLOR {color!r} is not a colour like '#005a8d'")
+
+
+def today(settings):
+    """The day it is where the library is (its ``TIMEZONE``), whatever the clock of the
+    machine that builds: what "upcoming" means for the agenda and the contract alike.
+    ``WARTA_TODAY`` (an ISO date) fixes it, for tests."""
+    fixed = settings.get("WARTA_TODAY")
+    if fixed:
+        return date.fromisoformat(str(fixed))
+    return datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
 
 
 def photo_folder(article):

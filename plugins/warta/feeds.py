@@ -24,16 +24,14 @@ The lead photo of each entry is its enclosure: see ``photos.add_enclosures``.
 """
 
 import functools
-import gettext
 import re
 from datetime import datetime, timezone
-from pathlib import Path
 
 from jinja2 import pass_context
 from pelican import signals
 
 from warta import facts
-from warta.multilingual import SITE_ROOT, join_url, plain, site_root
+from warta.multilingual import SITE_ROOT, join_url, plain, site_root, theme_gettext
 
 # Atom needs an <updated> even before the first entry; a fixed instant, so
 # that building again changes nothing a feed reader sees.
@@ -61,20 +59,12 @@ TITLES = {
 }
 
 
-@functools.lru_cache
-def _translations(theme, lang):
-    """The theme's catalog for ``lang`` (``multilingual`` compiles it first)."""
-    return gettext.translation(
-        "messages", Path(theme) / "translations", languages=[lang], fallback=True
-    )
-
-
 def feed_title(settings, kind, name=None, slug=None):
     """The title of a feed, for the feed itself and for the page heads that link it."""
     lang = settings["DEFAULT_LANG"]
     if kind == "tag" and slug in {p.slug for p in facts.principles(settings)}:
         kind = "principle"
-    message = _translations(settings["THEME"], lang).gettext(TITLES[kind])
+    message = theme_gettext(settings)(TITLES[kind])
     return message % {
         "site": settings["SITENAME"],
         "name": plain(name or ""),

@@ -13,12 +13,15 @@ Opening hours are written the way schema.org's ``openingHours`` text is
 it on other sites; each line becomes one ``OpeningHoursSpecification``.
 """
 
+import functools
+import json
 import re
 from dataclasses import dataclass
 from datetime import time
 
 from babel.dates import format_interval, get_day_names
 from jinja2 import pass_context
+from pelican import signals
 
 # schema.org's two-letter days, Monday first (Babel numbers days the same way).
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -49,7 +52,7 @@ class Address:
     postal_code: str = ""
     country: str = ""  # ISO 3166 code: "ID"
 
-    def lines(self):
+    def one_line(self):
         """The address as one line: 'Jl. S. Sukowati No. 1, Curup, Bengkulu 39114'."""
         last = " ".join(part for part in (self.region, self.postal_code) if part)
         return ", ".join(part for part in (self.street, self.locality, last) if part)
@@ -99,8 +102,14 @@ def parse_hours(text):
 
 
 def read_library(settings):
-    """The ``Library`` described by ``WARTA_LIBRARY``; ValueError naming the key that is wrong."""
-    data = settings.get("WARTA_LIBRARY") or {}
+    """The ``Library`` described by ``WARTA_LIBRARY``; ValueError naming the key that is wrong.
+    Read once: articles, pages and templates ask for it many times per build."""
+    return _library(json.dumps(settings.get("WARTA_LIBRARY") or {}, sort_keys=True, default=str))
+
+
+@functools.lru_cache(maxsize=8)
+def _library(setting):
+    data = json.loads(setting)
     if not str(data.get("name", "")).strip():
         raise ValueError("WARTA_LIBRARY has no 'name'")
     address = data.get("address", {})
@@ -170,3 +179,12 @@ def opening_hours(context):
     locale = context["WARTA_LANGUAGES"][context["DEFAULT_LANG"]]["date_locale"]
     label = context.get("WARTA_TIMEZONE_LABEL", "")
     return [hours_text(h, locale, label) for h in read_library(context).hours]
+
+
+def add_template_helpers(generator):
+    generator.env.globals.update(library_facts=library_facts, opening_hours=opening_hours)
+
+
+def register():
+    # On `generator_init`: every generator's Jinja env exists by then.
+    signals.generator_init.connect(add_template_helpers)

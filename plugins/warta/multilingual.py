@@ -12,6 +12,7 @@ Jinja. This plugin, listed before it in ``PLUGINS``:
 """
 
 import functools
+import gettext
 import os
 import posixpath
 import sys
@@ -146,6 +147,20 @@ def initialize(pelican):
     # Without its own FEED_DOMAIN a subsite's feeds claim the main site's feed as rel="self".
     settings["FEED_DOMAIN"] = settings["SITEURL"]
     compile_catalogs(Path(settings["THEME"]) / "translations")
+
+
+def theme_gettext(settings):
+    """The theme's gettext for this language site, for words our Python writes (dates,
+    feed titles, calendars): the catalog i18n_subsites installs in the templates,
+    found the same way (gettext keeps each catalog it has read)."""
+    lang = settings["DEFAULT_LANG"]
+    if lang == settings.get("I18N_TEMPLATES_LANG"):
+        return gettext.NullTranslations().gettext
+    localedir = settings.get("I18N_GETTEXT_LOCALEDIR") or os.path.join(
+        settings["THEME"], "translations"
+    )
+    domain = settings.get("I18N_GETTEXT_DOMAIN", "messages")
+    return gettext.translation(domain, localedir, [lang], fallback=True).gettext
 
 
 def compile_catalogs(translations_dir):

@@ -23,7 +23,7 @@ from pelican import signals
 
 from warta import events
 from warta.events import has_event
-from warta.library import DAY_NAMES, library_facts, opening_hours, read_library
+from warta.library import DAY_NAMES, read_library
 from warta.multilingual import absolute_url, plain, section_url, site_file_url, site_root
 from warta.photos import lead_image, site_images
 
@@ -49,7 +49,7 @@ def iso(moment):
 
 
 def postal_address(address):
-    if not address.lines():
+    if not address.one_line():
         return None
     return _without_empty(
         {
@@ -163,7 +163,7 @@ def news_article(article, *, url, image, publisher):
     return _without_empty(data)
 
 
-def event(article, *, url, image, publisher, library_url=None, library=None):
+def event(article, *, url, image, publisher, library=None):
     """The schema.org Event an article reports, with what Google's event results ask
     for: a ``location`` for each way to attend (a ``Place`` with its
     ``PostalAddress``, a ``VirtualLocation`` with its ``url``, or both), the
@@ -171,11 +171,11 @@ def event(article, *, url, image, publisher, library_url=None, library=None):
     with its ``url``, ``image`` and ``description``.
 
     None when the article says neither where nor how to attend: Google refuses an
-    Event without a ``location``. A private meeting link is never written: the online location's ``url`` is then
-    the article, which says how to take part. ``library_url`` is the library's
-    site (the organizer's URL when the library organises), ``library`` the
-    ``warta.library.Library`` (its country is the addresses', its address the
-    place's when the event is at the library).
+    Event without a ``location``. A private meeting link is never written: the
+    online location's ``url`` is then the article, which says how to take part.
+    ``publisher`` is the library's node (the organizer when the library organises,
+    named by its ``@id``), ``library`` the ``warta.library.Library`` (its country is
+    the addresses', its address the place's when the event is at the library).
     """
     place = _place(article, library) if events.has_place(article) else None
     locations = [place] if place else []
@@ -202,7 +202,7 @@ def event(article, *, url, image, publisher, library_url=None, library=None):
         "image": image,
         "attendee": [{"@type": "Person", "name": n} for n in getattr(article, "participants", [])],
         "subjectOf": {"@id": url + "#article"},
-        "organizer": _organizer(article, publisher, library_url),
+        "organizer": _organizer(article, publisher),
     }
     return _without_empty(data)
 
@@ -214,7 +214,7 @@ def _place(article, library):
     name, address = events.place_name(article), getattr(article, "event_address", None)
     if not (name or address):
         return None
-    if library and address == library.address.lines() and events.same_name(name, library.name):
+    if library and getattr(article, "event_at_library", False):
         postal = postal_address(library.address)
     else:
         postal = {"@type": "PostalAddress", "streetAddress": address or name}
@@ -223,15 +223,14 @@ def _place(article, library):
     return _without_empty({"@type": "Place", "name": name or address, "address": postal})
 
 
-def _organizer(article, publisher, library_url):
-    """Who organises: as written, with its ``Event_organizer_url``; the library (and
-    its site) when it is named, or when no organiser is."""
+def _organizer(article, publisher):
+    """Who organises: as written, with its ``Event_organizer_url``; the library (its
+    node in the same graph, which has its site) when it is named, or when no
+    organiser is."""
     name = getattr(article, "event_organizer", None)
     link = getattr(article, "event_organizer_url", None)
     if not name or events.same_name(name, publisher.get("name", "")):
-        if "@id" in publisher:  # the library's own node, in the same graph
-            return {"@id": publisher["@id"]}
-        return _without_empty({**publisher, "url": link or library_url})
+        return {"@id": publisher["@id"]}
     return _without_empty({"@type": "Organization", "name": name, "url": link})
 
 
@@ -264,16 +263,9 @@ def article_structured_data(context, article, crumbs=()):
         data["author"] = by_library  # written by the library itself: its name and address
     graph = [data]
     if has_event(article):
-        home = absolute_url(context, "")
-        graph.append(  # (None when the article says neither where nor how to attend)
-            event(
-                article,
-                url=url,
-                image=image,
-                publisher=org,
-                library_url=home if events.is_absolute(home) else None,
-                library=read_library(context),
-            )
+        # (None when the article says neither where nor how to attend)
+        graph.append(
+            event(article, url=url, image=image, publisher=org, library=read_library(context))
         )
     trail = breadcrumb_list(crumbs) if crumbs else None
     return _graph(*graph, org, trail)
@@ -313,8 +305,6 @@ def add_template_helpers(generator):
         article_structured_data=article_structured_data,
         home_structured_data=home_structured_data,
         breadcrumb_structured_data=breadcrumb_structured_data,
-        library_facts=library_facts,
-        opening_hours=opening_hours,
     )
 
 
