@@ -31,8 +31,9 @@ for every language site), ``imaging`` (Pillow and the photo cache),
 ``indexing`` (Pagefind, one run per language, without Pelican),
 ``compressing`` (the published site's ``.gz`` and ``.br`` files, after
 Pagefind), ``tables`` (Markdown table alignment as classes), ``serve``
-(the preview server, its watcher and error page) and ``scaffold`` (new
-articles, for ``invoke new``).
+(the preview server, its watcher and error page), ``scaffold`` (new
+articles, for ``invoke new``), ``deploy`` (``invoke deploy``, ``rollback`` and
+``gh-pages``, without Pelican) and ``deploy_messages`` (what those say).
 
 Each plugin module has its handlers at module level and ``register()`` at the
 bottom.

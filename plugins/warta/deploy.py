@@ -20,9 +20,9 @@ are neither sent again nor stored twice. Files are compared by content
 same reason times are not kept (rsync links a file only when all the attributes it
 keeps match).
 
-No Pelican here: the tasks run this after the build has exited. Every message is a
-key of the tasks' messages (``DEPLOY_MESSAGES`` in tasks.py) with its values, for
-the staff's language.
+No Pelican here: the tasks run this after the build has exited (a CI job that only
+publishes has invoke and nothing else). Every message is a key of
+warta.deploy_messages with its values, which the tasks say in the staff's language.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ Say = Callable[..., None]  # say(key, **values): a progress message, in the staf
 
 
 class DeployError(Exception):
-    """Why nothing went live: a key of the tasks' messages and its values."""
+    """Why nothing went live: a key of warta.deploy_messages and its values."""
 
     def __init__(self, key, /, **values):
         super().__init__(key)
