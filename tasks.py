@@ -539,6 +539,12 @@ def production_settings():
     return runpy.run_path(str(ROOT / "publishconf.py"))
 
 
+def theme_folder():
+    """Where the site's theme files are (THEME_STATIC_DIR): a deploy keeps the ones
+    named by content that pages cached before it link (warta.deploy)."""
+    return production_settings().get("THEME_STATIC_DIR", "theme")
+
+
 def target_or_exit(**options):
     """The target of WARTA_DEPLOY with the command's options, or the task's exit."""
     from warta.deploy import target_from
@@ -611,7 +617,7 @@ def deploy(
     with one_build_at_a_time(OUTPUT), deploy_errors_exit():
         site_to_publish(c, no_build=True)  # what is there now, under the lock
         try:
-            done = deploy_release(OUTPUT, target, say)
+            done = deploy_release(OUTPUT, target, say, theme=theme_folder())
         except KeyboardInterrupt:
             raise Exit(deploy_message("stopped"), code=130) from None
     if done.previous:
@@ -649,7 +655,7 @@ def rollback(c, host=None, user=None, port=None, path=None, identity_file=None, 
         known_hosts=known_hosts,
     )
     with deploy_errors_exit():
-        now, was = roll_back(target, say)
+        now, was = roll_back(target, say, theme=theme_folder())
     say("rolled_back", now=now, was=was, target=target)
 
 

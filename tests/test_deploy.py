@@ -4,7 +4,8 @@ Each test runs the real command (``python -m invoke ...``) in a copy of the proj
 whose publishconf.py names a test address, against a folder reached through rsync
 (a local target), an SSH server started here (Debian's sshd on a free port, with a
 host key and an authorized key made for the test), or a bare git repository for
-GitHub Pages. The site uploaded is the fixture site's production build.
+GitHub Pages. The site uploaded is the fixture site's production build (conftest's
+``production_site``: theme files named by content, .gz and .br, .htaccess).
 """
 
 import os
@@ -94,6 +95,32 @@ def change_the_site(output, n):
     (output / f"baru-{n}.txt").write_text(f"new in build {n}\n")
 
 
+def change_the_stylesheet(output, n):
+    """What a build with another stylesheet writes: it under its new name (with its .gz
+    and .br), every page linking that name, the old name gone. The new name."""
+    from warta.compressing import compress_file
+    from warta.publishing import fingerprinted
+
+    theme = output / "theme"
+    [old] = (theme / "css").glob("style.*.css")
+    data = old.read_bytes() + f"\n/* build {n} */\n".encode()
+    new = theme / fingerprinted("css/style.css", data)
+    new.write_bytes(data)
+    compress_file(str(new))
+    for stale in (theme / "css").glob(f"{old.name}*"):
+        stale.unlink()
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace(old.name, new.name), encoding="utf-8")
+    return new.relative_to(output).as_posix()
+
+
+def linked_stylesheet(folder):
+    """The stylesheet the home page in ``folder`` links, as a path in ``folder``."""
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    return re.search(r'<link rel="stylesheet" href="[^"]*/(theme/css/[^"]+)"', html)[1]
+
+
 class Project(type(Path())):
     """A project folder, and where it deploys to (``server``) or publishes (``github``)."""
 
@@ -102,12 +129,15 @@ class Project(type(Path())):
 
 
 @pytest.fixture
-def project(tmp_path, bilingual_site):
+def project(tmp_path, production_site):
     """A project whose output/ is the fixture site's production build, deploying to
     ``tmp_path/server`` (a folder: no host)."""
     server = tmp_path / "server"
     folder = make_project(
-        tmp_path / "project", bilingual_site.output, {"path": str(server), "keep": 5}
+        tmp_path / "project",
+        production_site.output,
+        {"path": str(server), "keep": 5},
+        siteurl=production_site.base,
     )
     folder.server = server
     return folder
@@ -187,6 +217,54 @@ def test_old_releases_are_pruned_beyond_keep_and_rollback_goes_back(project):
     assert live(server) == made[1]
 
 
+def test_pages_cached_before_a_deploy_or_a_rollback_keep_their_stylesheet(project):
+    """Theme files are named by their content and pages are cached for five minutes:
+    a release also serves the stylesheets of the releases kept beside it, hard links
+    to theirs, and a rollback the ones the release it withdraws served."""
+    need("rsync", "rsync")
+    server, output = project.server, project / "output"
+    first = linked_stylesheet(output)
+    assert re.fullmatch(r"theme/css/style\.[0-9a-f]{10}\.css", first)
+    assert invoke(project, "deploy", "--no-build", "--keep", "2").returncode == 0
+    [one] = releases(server)
+
+    second = change_the_stylesheet(output, 2)
+    deployed = invoke(project, "deploy", "--no-build", "--keep", "2")
+    assert deployed.returncode == 0, said(deployed)
+    [_, two] = releases(server)
+    current = server / "current"
+    assert live(server) == two and linked_stylesheet(current) == second
+    for name in (first, second):
+        for twin in (name, f"{name}.gz", f"{name}.br"):
+            assert (current / twin).is_file(), twin
+    # The old stylesheet is release one's file, not a copy; the new release's own
+    # files are the build's, nothing else is added.
+    for twin in (first, f"{first}.gz"):
+        assert (current / twin).stat().st_ino == (server / "releases" / one / twin).stat().st_ino
+    added = set(snapshot(current)) - set(snapshot(output))
+    assert added == {first, f"{first}.gz", f"{first}.br"}
+
+    # A third stylesheet, two releases kept: release one is pruned, and its stylesheet
+    # with it; release two's stays while two is kept.
+    third = change_the_stylesheet(output, 3)
+    assert invoke(project, "deploy", "--no-build", "--keep", "2").returncode == 0
+    [_, three] = releases(server)
+    assert [(current / name).is_file() for name in (first, second, third)] == [False, True, True]
+
+    # Rolled back to release two: pages cached from three still get their stylesheet.
+    back = invoke(project, "rollback")
+    assert back.returncode == 0, said(back)
+    assert live(server) == two and linked_stylesheet(current) == second
+    assert (current / third).is_file() and (current / f"{third}.br").is_file()
+    # Nothing left of the withdrawn release; the next deploy carries only what release
+    # two's own build had, not what it got from others.
+    assert sorted(p.name for p in (server / "releases" / ".fingerprinted").iterdir()) == [two]
+    fourth = change_the_stylesheet(output, 4)
+    assert invoke(project, "deploy", "--no-build", "--keep", "2").returncode == 0
+    served = [(current / name).is_file() for name in (first, second, third, fourth)]
+    assert served == [False, True, False, True]
+
+
 def full_target(server, size):
     """``server`` as a disk with ``size`` bytes: a tmpfs where we may mount one (root),
     else a limit on the size of any file written (as a disk that fills mid-file)."""
@@ -208,7 +286,9 @@ def full_target(server, size):
 def test_a_failed_upload_leaves_the_live_release_and_counts_no_half_release(project):
     need("rsync", "rsync")
     server = project.server
-    site_size = sum(p.stat().st_size for p in (project / "output").rglob("*") if p.is_file())
+    # What the site takes on a tmpfs: each file whole pages of 4 KiB.
+    files = [p for p in (project / "output").rglob("*") if p.is_file()]
+    site_size = sum(-(-p.stat().st_size // 4096) * 4096 for p in files)
     limit = full_target(server, site_size + 1024 * 1024)
     try:
         first = invoke(project, "deploy", "--no-build")
@@ -564,7 +644,9 @@ def run_step(script, project, **env):
 
 
 @pytest.mark.slow
-def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(tmp_path, bilingual_site, ssh_server):
+def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(
+    tmp_path, production_site, ssh_server
+):
     """The workflow's deploy step, as GitHub runs it on a push to main: the key and the
     server's known_hosts line from the repository's secrets, the rest from publishconf.py."""
     options, keys = ssh_server
@@ -575,7 +657,9 @@ def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(tmp_path, bilingual
         "user": options[5],
         "path": str(server),
     }
-    project = make_project(tmp_path / "project", bilingual_site.output, settings)
+    project = make_project(
+        tmp_path / "project", production_site.output, settings, siteurl=production_site.base
+    )
     result = run_step(
         workflow_step("Publish to the library's server"),
         project,

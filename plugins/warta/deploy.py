@@ -370,33 +370,83 @@ ln -s -- "releases/$2" .current.tmp
 mv -T -- .current.tmp current
 """
 
+# Theme files are named by their content (warta.publishing: style.<10 hex digits>.css,
+# and its .gz and .br), and browsers and proxies keep pages for five minutes (server/).
+# A page cached before a deploy, or before a rollback, links a stylesheet that the new
+# live release's own build does not have: so a release also gets, as hard links, the
+# fingerprinted theme files of the releases kept beside it and of the one live before
+# it. What a release's own build had is recorded in releases/.fingerprinted/<release>,
+# so that a hash leaves with the last release that had it, rather than being carried
+# from release to release for ever.
+FINGERPRINTED = "*." + "[0-9a-f]" * 10 + ".*"  # find -name; warta.publishing.HASH_LENGTH
+OWN = ".fingerprinted"
+
+CARRY = f"""
+# The fingerprinted theme files in folder $1, as paths in it.
+fingerprinted() {{
+  [ ! -d "$1/$theme" ] || (cd -- "$1" && find "$theme" -type f -name '{FINGERPRINTED}')
+}}
+# The ones release $1's own build had (a release from before they were recorded: all).
+own() {{
+  if [ -f "releases/{OWN}/$1" ]; then cat -- "releases/{OWN}/$1"
+  else fingerprinted "releases/$1"; fi
+}}
+# Hard links in folder $2 to the files of release $1 named on stdin that $2 lacks.
+carry() {{
+  while IFS= read -r file; do
+    if [ -f "releases/$1/$file" ] && [ ! -e "$2/$file" ]; then
+      mkdir -p -- "$2/${{file%/*}}"
+      ln -- "releases/$1/$file" "$2/$file"
+    fi
+  done
+}}
+"""
+
+# $1 the deploy path, $2 the new release, $3 the theme folder, $4 the releases whose
+# own theme files the new one carries.
 ACTIVATE_SCRIPT = (
     """
 set -e
 cd -- "$1"
+theme=$3
+"""
+    + CARRY
+    + """
 # Files, and files not shared with an earlier release (one link: new or changed).
 echo "files $(find releases/.incoming -type f | wc -l)" \
   "$(find releases/.incoming -type f -links 1 | wc -l)"
+mkdir -p "releases/{own}"
+fingerprinted releases/.incoming > "releases/{own}/.incoming"
+for release in $4; do own "$release" | carry "$release" releases/.incoming; done
 mv -- releases/.incoming "releases/$2"
-"""
+mv -- "releases/{own}/.incoming" "releases/{own}/$2"
+""".format(own=OWN)
     + SWITCH
 )
 
+# $1 the deploy path, $2 the release made live again, $3 the live one, withdrawn, $4
+# the theme folder. The withdrawn release's pages may be cached: the one made live
+# gets every fingerprinted theme file it served.
 ROLLBACK_SCRIPT = (
     """
 set -e
 cd -- "$1"
+theme=$4
 [ -d "releases/$2" ]
 """
+    + CARRY
+    + """
+fingerprinted "releases/$3" | carry "$3" "releases/$2"
+"""
     + SWITCH
-    + 'rm -rf -- "releases/$3"\n'
+    + f'rm -rf -- "releases/$3"\nrm -f -- "releases/{OWN}/$3"\n'
 )
 
-REMOVE_SCRIPT = """
+REMOVE_SCRIPT = f"""
 set -e
 cd -- "$1"
 shift
-for release in "$@"; do rm -rf -- "releases/$release"; done
+for release in "$@"; do rm -rf -- "releases/$release"; rm -f -- "releases/{OWN}/$release"; done
 """
 
 
@@ -470,9 +520,12 @@ def upload(server: Server, site: Path, link_dest: str | None, state: State):
         raise DeployError("upload_failed", live=live or "", code=code, target=str(server.target))
 
 
-def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deployed:
+def deploy(
+    site, target: Target, say: Say, now: datetime | None = None, theme: str = "theme"
+) -> Deployed:
     """Upload ``site`` (checked as a production build already) as a new release
-    and make it live; prune the oldest beyond ``target.keep``."""
+    and make it live; prune the oldest beyond ``target.keep``. ``theme`` is the
+    site's folder of theme files (``THEME_STATIC_DIR``)."""
     if shutil.which("rsync") is None:
         raise DeployError("no_rsync_here")
     site = Path(site)
@@ -493,11 +546,12 @@ def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deplo
         )
         upload(server, site, link_dest, state)
         name = release_name(now or datetime.now(UTC), state.releases)
-        out = server.run(ACTIVATE_SCRIPT, target.path, name)
+        made = [*state.releases, name]
+        removable, kept = made[: -target.keep], made[-target.keep :]
+        carried = [r for r in state.releases if r in kept or r == previous]
+        out = server.run(ACTIVATE_SCRIPT, target.path, name, theme, " ".join(carried))
         _, files, sent = out.split()[:3]
         # Live now: a failure from here on is only a warning.
-        kept = [*state.releases, name]
-        removable = kept[: -target.keep]
         if removable:
             try:
                 server.run(REMOVE_SCRIPT, target.path, *removable)
@@ -507,7 +561,7 @@ def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deplo
         return Deployed(name, previous, int(files), int(sent), removable)
 
 
-def rollback(target: Target, say: Say) -> tuple[str, str]:
+def rollback(target: Target, say: Say, theme: str = "theme") -> tuple[str, str]:
     """Make the release before the live one live again, and remove the one it
     replaces (a rolled-back release is withdrawn: the next rollback must not bring it
     back). Returns (now live, withdrawn)."""
@@ -518,7 +572,7 @@ def rollback(target: Target, say: Say) -> tuple[str, str]:
         earlier = [r for r in state.releases if r < state.current]
         if not earlier:
             raise DeployError("no_earlier", release=state.current, target=str(target))
-        server.run(ROLLBACK_SCRIPT, target.path, earlier[-1], state.current)
+        server.run(ROLLBACK_SCRIPT, target.path, earlier[-1], state.current, theme)
         return earlier[-1], state.current
 
 
