@@ -711,6 +711,8 @@ def gh_pages(c, remote=None, branch=None, no_build=False, no_push=False):
             remote=remote,
             branch=branch,
             push=not no_push,
+            # What publishconf.py puts in the root for Apache: not for Pages.
+            server_files=[Path(f).name for f in settings.get("WARTA_SERVER_FILES", ())],
         )
     if cname:
         say("pages_cname", cname=cname)

@@ -8,6 +8,7 @@ GitHub Pages. The site uploaded is the fixture site's production build (conftest
 ``production_site``: theme files named by content, .gz and .br, .htaccess).
 """
 
+import fnmatch
 import os
 import re
 import resource
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -56,6 +58,7 @@ def make_project(folder, site=None, deploy=None, siteurl=SITEURL, content=None, 
         settings.write(extra)
     if site is not None:
         shutil.copytree(site, folder / "output", symlinks=True)
+    folder.siteurl = siteurl
     return folder
 
 
@@ -122,8 +125,10 @@ def linked_stylesheet(folder):
 
 
 class Project(type(Path())):
-    """A project folder, and where it deploys to (``server``) or publishes (``github``)."""
+    """A project folder, its address, and where it deploys to (``server``) or publishes
+    (``github``)."""
 
+    siteurl: str
     server: Path
     github: Path
 
@@ -694,12 +699,16 @@ def git(folder, *args):
 
 
 @pytest.fixture
-def pages_project(tmp_path, bilingual_site):
-    """A library's clone with a bare repository as its GitHub (``origin``)."""
+def pages_project(tmp_path, production_site):
+    """A library's clone with a bare repository as its GitHub (``origin``); its output/
+    is the production build, whose address (http://127.0.0.1:PORT) is to Pages a
+    custom domain."""
     need("git", "git")
     github = tmp_path / "github.git"
     git(tmp_path, "init", "-q", "--bare", str(github))
-    folder = make_project(tmp_path / "project", bilingual_site.output)
+    folder = make_project(
+        tmp_path / "project", production_site.output, siteurl=production_site.base
+    )
     git(folder, "init", "-q", "-b", "main")
     git(folder, "remote", "add", "origin", str(github))
     (folder / ".gitignore").write_text("output/\n")
@@ -714,22 +723,27 @@ def branch_files(repo, ref="gh-pages"):
     return set(git(repo, "ls-tree", "-r", "--name-only", ref).split())
 
 
+def published_files(output):
+    """The production build's files as Pages gets them: without the .gz and .br
+    twins and the root's .htaccess, which only a web server of the library's own
+    reads."""
+    site = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    twins = {name for name in site if name[-3:] in (".gz", ".br") and name[:-3] in site}
+    assert twins and ".htaccess" in site  # the real production build
+    return site - twins - {".htaccess"}
+
+
 def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_path):
     project, github = pages_project, pages_project.github
-    # A precompressed twin, as the production build writes for servers: not for Pages.
-    (project / "output" / "index.html.gz").write_bytes(b"\x1f\x8b")
+    domain = urlsplit(project.siteurl).hostname
     env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}  # no git identity
     first = invoke(project, "gh-pages", "--no-build", env=env)
     assert first.returncode == 0, said(first)
     files = branch_files(github)
-    site = {
-        p.relative_to(project / "output").as_posix()
-        for p in (project / "output").rglob("*")
-        if p.is_file()
-    }
-    assert files == (site - {"index.html.gz"}) | {".nojekyll", "CNAME"}
-    assert git(github, "show", "gh-pages:CNAME").strip() == "perpustakaan.example.id"
-    assert "Domain sendiri: berkas CNAME berisi perpustakaan.example.id." in first.stdout
+    assert files == published_files(project / "output") | {".nojekyll", "CNAME"}
+    assert any(re.fullmatch(r"theme/css/style\.[0-9a-f]{10}\.css", name) for name in files)
+    assert git(github, "show", "gh-pages:CNAME").strip() == domain
+    assert f"Domain sendiri: berkas CNAME berisi {domain}." in first.stdout
     assert "GitHub Pages: cabang gh-pages diperbarui dan dikirim ke origin" in first.stdout
     assert git(github, "show", "gh-pages:index.html") == (
         project / "output" / "index.html"
@@ -739,16 +753,15 @@ def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_
     clone = tmp_path / "ci"
     git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "main", f"file://{github}", str(clone))
     shutil.copytree(project / "output", clone / "output")
-    for name in ("plugins", "theme", "content"):
+    for name in ("plugins", "theme", "content", "server"):
         (clone / name).symlink_to(ROOT / name)
     shutil.copy(project / "pelicanconf.py", clone)
     shutil.copy(project / "publishconf.py", clone)
     (clone / "output" / "baru.txt").write_text("new")
-    (clone / "output" / "index.html.gz").unlink()
     # The workflow's own step, as GitHub runs it on a push to main.
     second = run_step(workflow_step("Publish to GitHub Pages"), clone, **env)
     assert second.returncode == 0, said(second)
-    assert "baru.txt" in branch_files(github)
+    assert branch_files(github) == published_files(clone / "output") | {".nojekyll", "CNAME"}
     log = git(github, "log", "--format=%s", "gh-pages").splitlines()
     assert len(log) == 2 and log[0].startswith("Publish the site built from")
 
@@ -758,6 +771,7 @@ def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_
     [
         ("https://perpustakaan-contoh.github.io/warta", None, None),
         ("https://perpustakaan-contoh.github.io", None, None),
+        ("https://warta.example.id", "warta.example.id", None),
         ("https://warta.example.id/berita", None, "hanya di akarnya"),
         ("https://perpustakaan-contoh.github.io/a/b", None, "tidak bisa dilayani GitHub Pages"),
     ],
@@ -793,6 +807,17 @@ def test_release_names_sort_in_the_order_releases_were_made():
     assert (
         release_name(datetime(2027, 1, 1, tzinfo=UTC), ["20261127T000000Z"]) == "20270101T000000Z"
     )
+
+
+def test_the_deploy_knows_the_fingerprints_the_build_writes():
+    from warta.deploy import FINGERPRINTED
+    from warta.publishing import HASH_LENGTH, fingerprinted
+
+    name = Path(fingerprinted("css/style.css", b"body{}")).name
+    assert fnmatch.fnmatchcase(name, FINGERPRINTED)
+    assert fnmatch.fnmatchcase(f"{name}.gz", FINGERPRINTED)
+    assert FINGERPRINTED.count("[0-9a-f]") == HASH_LENGTH
+    assert not fnmatch.fnmatchcase("style.css", FINGERPRINTED)
 
 
 def test_settings_and_options_make_one_target():

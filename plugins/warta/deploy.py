@@ -606,10 +606,13 @@ def _git(repo, *args, env=None):
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
 
 
-def publishable_copy(site: Path, scratch: Path) -> Path:
-    """``site`` as Pages should get it: without the precompressed twins (``x.gz``
-    beside ``x``) that a server sends to browsers asking for them. Pages compresses by
-    itself and would only store them. Hard links: nothing copied."""
+def publishable_copy(site: Path, scratch: Path, server_files=()) -> Path:
+    """``site`` as Pages should get it: without what only a web server of the
+    library's own reads. The precompressed twins (``x.gz`` beside ``x``) that a server
+    sends to browsers asking for them: Pages compresses by itself and would only store
+    them. The files ``server_files`` names at the root (``.htaccess``, from
+    ``WARTA_SERVER_FILES``): Pages would serve the server's configuration as a page.
+    Hard links: nothing copied."""
     copy = scratch / "site"
     for folder, _, files in os.walk(site):
         relative = Path(folder).relative_to(site)
@@ -618,6 +621,8 @@ def publishable_copy(site: Path, scratch: Path) -> Path:
         for name in files:
             stem, dot, ext = name.rpartition(".")
             if dot and ext in ("gz", "br") and stem in names:
+                continue
+            if relative == Path(".") and name in server_files:
                 continue
             os.link(Path(folder) / name, copy / relative / name)
     return copy
@@ -630,11 +635,13 @@ def publish_to_pages(
     remote="origin",
     branch="gh-pages",
     push=True,
+    server_files=(),
 ):
     """Commit ``site`` as the whole of ``branch`` (with .nojekyll, and CNAME for a
-    custom domain) on top of the remote's branch, and push it: ghp-import, after
-    fetching the branch, since a fresh CI checkout has only main and a commit
-    without the remote's history would not push."""
+    custom domain; without .gz, .br and ``server_files``: ``publishable_copy``) on top
+    of the remote's branch, and push it: ghp-import, after fetching the branch, since a
+    fresh CI checkout has only main and a commit without the remote's history would
+    not push."""
     cname = pages_cname(siteurl)
     check_production(site, siteurl)
     repo = Path(repo)
@@ -659,7 +666,7 @@ def publish_to_pages(
             env.setdefault(key, "Warta Perpustakaan" if key.endswith("NAME") else "warta@localhost")
     before = _git(repo, "rev-parse", "--verify", "-q", f"refs/heads/{branch}").stdout.strip()
     with tempfile.TemporaryDirectory(dir=Path(site).parent) as scratch:
-        copy = publishable_copy(Path(site), Path(scratch))
+        copy = publishable_copy(Path(site), Path(scratch), set(server_files))
         command = [
             sys.executable,
             "-m",
