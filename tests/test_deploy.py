@@ -630,8 +630,8 @@ def workflow_step(name_starts):
     import yaml
 
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
-    [job] = workflow["jobs"].values()
-    [step] = [s for s in job["steps"] if s.get("name", "").startswith(name_starts)]
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    [step] = [s for s in steps if s.get("name", "").startswith(name_starts)]
     return step["run"]
 
 
