@@ -539,6 +539,15 @@ def production_settings():
     return runpy.run_path(str(ROOT / "publishconf.py"))
 
 
+def not_the_sample():
+    """Nothing goes online while pelicanconf.py says the library's details are the
+    sample site's (WARTA_SAMPLE_DETAILS): checked before building."""
+    from warta.deploy import check_own_details
+
+    with deploy_errors_exit():
+        check_own_details(production_settings())
+
+
 def theme_folder():
     """Where the site's theme files are (THEME_STATIC_DIR): a deploy keeps the ones
     named by content that pages cached before it link (warta.deploy)."""
@@ -602,6 +611,7 @@ def deploy(
     """Build with publishconf.py and put the site online as a new release (rsync over SSH, or into a folder), switched in one step; invoke rollback goes back."""
     from warta.deploy import deploy as deploy_release
 
+    not_the_sample()
     target = target_or_exit(
         host=host,
         user=user,
@@ -696,6 +706,7 @@ def gh_pages(c, remote=None, branch=None, no_build=False, no_push=False):
     """Build with publishconf.py and publish to GitHub Pages: the gh-pages branch, with .nojekyll and CNAME."""
     from warta.deploy import pages_cname, publish_to_pages
 
+    not_the_sample()
     settings = production_settings()
     pages = settings.get("WARTA_GITHUB_PAGES") or {}
     remote = remote or pages.get("remote") or "origin"

@@ -41,13 +41,19 @@ def need(tool, package):
 # --- A copy of the project, as a library has it ----------------------------------------
 
 
-def make_project(folder, site=None, deploy=None, siteurl=SITEURL, content=None, extra=""):
+def make_project(
+    folder, site=None, deploy=None, siteurl=SITEURL, content=None, extra="", sample=False
+):
     """A project folder: our tasks, settings and plugins, a publishconf.py naming
-    ``siteurl`` and ``deploy`` (WARTA_DEPLOY), and ``site`` as its output/."""
+    ``siteurl`` and ``deploy`` (WARTA_DEPLOY), and ``site`` as its output/. Its library's
+    details are its own (WARTA_SAMPLE_DETAILS = False), unless ``sample``."""
     folder = Project(folder)
     folder.mkdir(parents=True)
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, folder / name)  # tasks.py finds its ROOT from its own path
+    if not sample:
+        with open(folder / "pelicanconf.py", "a") as settings:
+            settings.write("\nWARTA_SAMPLE_DETAILS = False\n")
     for name in ("plugins", "theme", "server"):
         (folder / name).symlink_to(ROOT / name)
     (folder / "content").symlink_to(content or ROOT / "content")
@@ -424,6 +430,30 @@ def test_anything_but_a_production_build_is_refused(tmp_path, kind, settings, me
     assert message in result.stderr and "tidak diunggah" in result.stderr, said(result)
     assert "Traceback" not in said(result)
     assert not server.exists() or not releases(server)
+
+
+@pytest.mark.parametrize(
+    "command, lang, message",
+    [
+        ("deploy", "id", "kode pos, telepon, e-mail, dan letak peta di WARTA_LIBRARY masih contoh"),
+        ("gh-pages", "id", "lalu tulis WARTA_SAMPLE_DETAILS = False. Tidak ada yang dibangun"),
+        ("deploy", "en", "then set WARTA_SAMPLE_DETAILS = False. Nothing was built or uploaded."),
+    ],
+)
+def test_the_sample_sites_made_up_details_never_go_online(tmp_path, command, lang, message):
+    """pelicanconf.py as the project ships it: its library's phone, e-mail and map
+    position are made up. (Builds and `invoke publish` with it: every other test.)"""
+    server = tmp_path / "server"
+    project = make_project(tmp_path / "project", deploy={"path": str(server)}, sample=True)
+    with open(project / "pelicanconf.py", "a") as settings:
+        settings.write(f"\nWARTA_MESSAGES_LANG = {lang!r}\n")
+    result = invoke(project, command)
+    assert result.returncode == 1
+    assert message in result.stderr, said(result)
+    assert "WARTA_SAMPLE_DETAILS = True (pelicanconf.py)" in result.stderr
+    assert "Traceback" not in said(result)
+    assert result.stdout == ""  # refused before building
+    assert not (project / "output").exists() and not server.exists()
 
 
 def test_a_failed_build_deploys_nothing(tmp_path):

@@ -132,6 +132,17 @@ def target_from(settings, **options):
     return Target(path=path, host=host, user=values.get("user") or None, **numbers, **files)
 
 
+# --- May this site go online? ---------------------------------------------------------
+
+
+def check_own_details(settings):
+    """Refuse while ``WARTA_SAMPLE_DETAILS`` says the library's details are still the
+    sample site's made-up ones (pelicanconf.py): they would go online as a real
+    library's phone, e-mail and map position."""
+    if settings.get("WARTA_SAMPLE_DETAILS"):
+        raise DeployError("sample_details")
+
+
 # --- Is this a production build? -----------------------------------------------------
 
 

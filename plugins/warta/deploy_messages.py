@@ -40,6 +40,11 @@ MESSAGES = {
         # Errors: nothing went live.
         "build_failed": "Pembangunan gagal: tidak ada yang diunggah, situs yang tayang tidak "
         "berubah.",
+        "sample_details": "WARTA_SAMPLE_DETAILS = True (pelicanconf.py): kode pos, telepon, "
+        "e-mail, dan letak peta di WARTA_LIBRARY masih contoh yang dikarang untuk situs "
+        "percontohan. Ganti dengan data perpustakaan Anda, periksa juga SITEURL dan "
+        "WARTA_DEPLOY di publishconf.py, lalu tulis WARTA_SAMPLE_DETAILS = False. Tidak ada "
+        "yang dibangun atau diunggah.",
         "setting_not_dict": "WARTA_DEPLOY di publishconf.py harus berupa dict, misalnya "
         '{{"host": "perpustakaan.contoh.go.id", "user": "warta", "path": "/var/www/warta"}}.',
         "setting_unknown": "WARTA_DEPLOY: kunci '{key}' tidak dikenal. Kunci yang ada: {known}.",
@@ -137,6 +142,11 @@ MESSAGES = {
         "live_release": "still release {release}",
         "live_none": "no site is live yet",
         "build_failed": "The build failed: nothing was uploaded, the live site did not change.",
+        "sample_details": "WARTA_SAMPLE_DETAILS = True (pelicanconf.py): the postal code, phone, "
+        "e-mail and map position in WARTA_LIBRARY are still the ones made up for the sample "
+        "site. Replace them with your library's, check SITEURL and WARTA_DEPLOY in "
+        "publishconf.py too, then set WARTA_SAMPLE_DETAILS = False. Nothing was built or "
+        "uploaded.",
         "setting_not_dict": "WARTA_DEPLOY in publishconf.py must be a dict, for example "
         '{{"host": "library.example.org", "user": "warta", "path": "/var/www/warta"}}.',
         "setting_unknown": "WARTA_DEPLOY: unknown key '{key}'. The keys are: {known}.",
