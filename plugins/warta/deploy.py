@@ -9,6 +9,8 @@ goes back in one step. The deploy path holds::
     releases/20261126T103000Z/   one whole build each (UTC); the oldest are pruned
     releases/.incoming/          the upload under way, or the one a failure left:
                                  the next deploy continues it
+    releases/.fingerprinted/     per release, the theme files named by content that
+                                 its own build had (a release keeps others' too)
     current -> releases/20261126T103000Z    the web server's document root
     .deploy.lock                 one deploy or rollback at a time
 
