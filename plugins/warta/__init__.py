@@ -5,6 +5,8 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``multilingual``: what each language site needs beyond i18n_subsites
   (settings derived from ``WARTA_LANGUAGES``, catalogs, localised dates,
   clean cross-language URLs, hreflang alternates);
+- ``library``: the library itself (``WARTA_LIBRARY``: address, phone, hours),
+  read and checked once, for the footer and the structured data;
 - ``contract``: every file checked against the content contract as Pelican
   reads it; the build stops with clear messages before writing anything;
 - ``photos``: figures, galleries and the lead photo; every photo published in
@@ -25,15 +27,15 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
   named by their content, ``server/.htaccess`` at the root).
 
 Helpers: ``facts`` (the languages, principles and categories, declared once
-and checked at start-up), ``library`` (the library's address, phone and
-opening hours from ``WARTA_LIBRARY``, for the footer and the JSON-LD), ``reading`` (each source read and typogrified once
+and checked at start-up), ``reading`` (each source read and typogrified once
 for every language site), ``imaging`` (Pillow and the photo cache),
 ``indexing`` (Pagefind, one run per language, without Pelican),
 ``compressing`` (the published site's ``.gz`` and ``.br`` files, after
 Pagefind), ``tables`` (Markdown table alignment as classes), ``serve``
 (the preview server, its watcher and error page), ``scaffold`` (new
-articles, for ``invoke new``), ``deploy`` (``invoke deploy``, ``rollback`` and
-``gh-pages``, without Pelican) and ``deploy_messages`` (what those say).
+articles, for ``invoke new``), ``deploy`` (``invoke deploy``, ``rollback``
+and ``gh-pages``: releases over rsync and SSH, GitHub Pages) and
+``deploy_messages`` (what those say, in the staff's language).
 
 Each plugin module has its handlers at module level and ``register()`` at the
 bottom.
