@@ -40,6 +40,11 @@ WARTA_LIBRARY = {
     # (/favicon.ico, the home-screen icon of phones) are made from it.
     "logo": "images/logo.png",
 }
+# The details marked EXAMPLE above were made up for the sample site: while this is True,
+# `invoke deploy` and `invoke gh-pages` refuse to put the site online (builds, `invoke
+# publish` and the preview are unaffected). Set it to False once they are your library's,
+# and SITEURL and WARTA_DEPLOY in publishconf.py are yours.
+WARTA_SAMPLE_DETAILS = True
 # The picture a shared link shows when the article has none (1200 x 630); what it shows
 # is "share_image_alt" in WARTA_LANGUAGES below.
 WARTA_SHARE_IMAGE = "images/share.png"

@@ -4,9 +4,11 @@ Each test runs the real command (``python -m invoke ...``) in a copy of the proj
 whose publishconf.py names a test address, against a folder reached through rsync
 (a local target), an SSH server started here (Debian's sshd on a free port, with a
 host key and an authorized key made for the test), or a bare git repository for
-GitHub Pages. The site uploaded is the fixture site's production build.
+GitHub Pages. The site uploaded is the fixture site's production build (conftest's
+``production_site``: theme files named by content, .gz and .br, .htaccess).
 """
 
+import fnmatch
 import os
 import re
 import resource
@@ -16,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -38,13 +41,19 @@ def need(tool, package):
 # --- A copy of the project, as a library has it ----------------------------------------
 
 
-def make_project(folder, site=None, deploy=None, siteurl=SITEURL, content=None, extra=""):
+def make_project(
+    folder, site=None, deploy=None, siteurl=SITEURL, content=None, extra="", sample=False
+):
     """A project folder: our tasks, settings and plugins, a publishconf.py naming
-    ``siteurl`` and ``deploy`` (WARTA_DEPLOY), and ``site`` as its output/."""
+    ``siteurl`` and ``deploy`` (WARTA_DEPLOY), and ``site`` as its output/. Its library's
+    details are its own (WARTA_SAMPLE_DETAILS = False), unless ``sample``."""
     folder = Project(folder)
     folder.mkdir(parents=True)
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, folder / name)  # tasks.py finds its ROOT from its own path
+    if not sample:
+        with open(folder / "pelicanconf.py", "a") as settings:
+            settings.write("\nWARTA_SAMPLE_DETAILS = False\n")
     for name in ("plugins", "theme", "server"):
         (folder / name).symlink_to(ROOT / name)
     (folder / "content").symlink_to(content or ROOT / "content")
@@ -55,6 +64,7 @@ def make_project(folder, site=None, deploy=None, siteurl=SITEURL, content=None, 
         settings.write(extra)
     if site is not None:
         shutil.copytree(site, folder / "output", symlinks=True)
+    folder.siteurl = siteurl
     return folder
 
 
@@ -94,20 +104,51 @@ def change_the_site(output, n):
     (output / f"baru-{n}.txt").write_text(f"new in build {n}\n")
 
 
-class Project(type(Path())):
-    """A project folder, and where it deploys to (``server``) or publishes (``github``)."""
+def change_the_stylesheet(output, n):
+    """What a build with another stylesheet writes: it under its new name (with its .gz
+    and .br), every page linking that name, the old name gone. The new name."""
+    from warta.compressing import compress_file
+    from warta.publishing import fingerprinted
 
+    theme = output / "theme"
+    [old] = (theme / "css").glob("style.*.css")
+    data = old.read_bytes() + f"\n/* build {n} */\n".encode()
+    new = theme / fingerprinted("css/style.css", data)
+    new.write_bytes(data)
+    compress_file(str(new))
+    for stale in (theme / "css").glob(f"{old.name}*"):
+        stale.unlink()
+    for page in output.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace(old.name, new.name), encoding="utf-8")
+    return new.relative_to(output).as_posix()
+
+
+def linked_stylesheet(folder):
+    """The stylesheet the home page in ``folder`` links, as a path in ``folder``."""
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    return re.search(r'<link rel="stylesheet" href="[^"]*/(theme/css/[^"]+)"', html)[1]
+
+
+class Project(type(Path())):
+    """A project folder, its address, and where it deploys to (``server``) or publishes
+    (``github``)."""
+
+    siteurl: str
     server: Path
     github: Path
 
 
 @pytest.fixture
-def project(tmp_path, bilingual_site):
+def project(tmp_path, production_site):
     """A project whose output/ is the fixture site's production build, deploying to
     ``tmp_path/server`` (a folder: no host)."""
     server = tmp_path / "server"
     folder = make_project(
-        tmp_path / "project", bilingual_site.output, {"path": str(server), "keep": 5}
+        tmp_path / "project",
+        production_site.output,
+        {"path": str(server), "keep": 5},
+        siteurl=production_site.base,
     )
     folder.server = server
     return folder
@@ -187,6 +228,54 @@ def test_old_releases_are_pruned_beyond_keep_and_rollback_goes_back(project):
     assert live(server) == made[1]
 
 
+def test_pages_cached_before_a_deploy_or_a_rollback_keep_their_stylesheet(project):
+    """Theme files are named by their content and pages are cached for five minutes:
+    a release also serves the stylesheets of the releases kept beside it, hard links
+    to theirs, and a rollback the ones the release it withdraws served."""
+    need("rsync", "rsync")
+    server, output = project.server, project / "output"
+    first = linked_stylesheet(output)
+    assert re.fullmatch(r"theme/css/style\.[0-9a-f]{10}\.css", first)
+    assert invoke(project, "deploy", "--no-build", "--keep", "2").returncode == 0
+    [one] = releases(server)
+
+    second = change_the_stylesheet(output, 2)
+    deployed = invoke(project, "deploy", "--no-build", "--keep", "2")
+    assert deployed.returncode == 0, said(deployed)
+    [_, two] = releases(server)
+    current = server / "current"
+    assert live(server) == two and linked_stylesheet(current) == second
+    for name in (first, second):
+        for twin in (name, f"{name}.gz", f"{name}.br"):
+            assert (current / twin).is_file(), twin
+    # The old stylesheet is release one's file, not a copy; the new release's own
+    # files are the build's, nothing else is added.
+    for twin in (first, f"{first}.gz"):
+        assert (current / twin).stat().st_ino == (server / "releases" / one / twin).stat().st_ino
+    added = set(snapshot(current)) - set(snapshot(output))
+    assert added == {first, f"{first}.gz", f"{first}.br"}
+
+    # A third stylesheet, two releases kept: release one is pruned, and its stylesheet
+    # with it; release two's stays while two is kept.
+    third = change_the_stylesheet(output, 3)
+    assert invoke(project, "deploy", "--no-build", "--keep", "2").returncode == 0
+    [_, three] = releases(server)
+    assert [(current / name).is_file() for name in (first, second, third)] == [False, True, True]
+
+    # Rolled back to release two: pages cached from three still get their stylesheet.
+    back = invoke(project, "rollback")
+    assert back.returncode == 0, said(back)
+    assert live(server) == two and linked_stylesheet(current) == second
+    assert (current / third).is_file() and (current / f"{third}.br").is_file()
+    # Nothing left of the withdrawn release; the next deploy carries only what release
+    # two's own build had, not what it got from others.
+    assert sorted(p.name for p in (server / "releases" / ".fingerprinted").iterdir()) == [two]
+    fourth = change_the_stylesheet(output, 4)
+    assert invoke(project, "deploy", "--no-build", "--keep", "2").returncode == 0
+    served = [(current / name).is_file() for name in (first, second, third, fourth)]
+    assert served == [False, True, False, True]
+
+
 def full_target(server, size):
     """``server`` as a disk with ``size`` bytes: a tmpfs where we may mount one (root),
     else a limit on the size of any file written (as a disk that fills mid-file)."""
@@ -208,7 +297,9 @@ def full_target(server, size):
 def test_a_failed_upload_leaves_the_live_release_and_counts_no_half_release(project):
     need("rsync", "rsync")
     server = project.server
-    site_size = sum(p.stat().st_size for p in (project / "output").rglob("*") if p.is_file())
+    # What the site takes on a tmpfs: each file whole pages of 4 KiB.
+    files = [p for p in (project / "output").rglob("*") if p.is_file()]
+    site_size = sum(-(-p.stat().st_size // 4096) * 4096 for p in files)
     limit = full_target(server, site_size + 1024 * 1024)
     try:
         first = invoke(project, "deploy", "--no-build")
@@ -339,6 +430,30 @@ def test_anything_but_a_production_build_is_refused(tmp_path, kind, settings, me
     assert message in result.stderr and "tidak diunggah" in result.stderr, said(result)
     assert "Traceback" not in said(result)
     assert not server.exists() or not releases(server)
+
+
+@pytest.mark.parametrize(
+    "command, lang, message",
+    [
+        ("deploy", "id", "kode pos, telepon, e-mail, dan letak peta di WARTA_LIBRARY masih contoh"),
+        ("gh-pages", "id", "lalu tulis WARTA_SAMPLE_DETAILS = False. Tidak ada yang dibangun"),
+        ("deploy", "en", "then set WARTA_SAMPLE_DETAILS = False. Nothing was built or uploaded."),
+    ],
+)
+def test_the_sample_sites_made_up_details_never_go_online(tmp_path, command, lang, message):
+    """pelicanconf.py as the project ships it: its library's phone, e-mail and map
+    position are made up. (Builds and `invoke publish` with it: every other test.)"""
+    server = tmp_path / "server"
+    project = make_project(tmp_path / "project", deploy={"path": str(server)}, sample=True)
+    with open(project / "pelicanconf.py", "a") as settings:
+        settings.write(f"\nWARTA_MESSAGES_LANG = {lang!r}\n")
+    result = invoke(project, command)
+    assert result.returncode == 1
+    assert message in result.stderr, said(result)
+    assert "WARTA_SAMPLE_DETAILS = True (pelicanconf.py)" in result.stderr
+    assert "Traceback" not in said(result)
+    assert result.stdout == ""  # refused before building
+    assert not (project / "output").exists() and not server.exists()
 
 
 def test_a_failed_build_deploys_nothing(tmp_path):
@@ -545,8 +660,8 @@ def workflow_step(name_starts):
     import yaml
 
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
-    [job] = workflow["jobs"].values()
-    [step] = [s for s in job["steps"] if s.get("name", "").startswith(name_starts)]
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    [step] = [s for s in steps if s.get("name", "").startswith(name_starts)]
     return step["run"]
 
 
@@ -564,7 +679,9 @@ def run_step(script, project, **env):
 
 
 @pytest.mark.slow
-def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(tmp_path, bilingual_site, ssh_server):
+def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(
+    tmp_path, production_site, ssh_server
+):
     """The workflow's deploy step, as GitHub runs it on a push to main: the key and the
     server's known_hosts line from the repository's secrets, the rest from publishconf.py."""
     options, keys = ssh_server
@@ -575,7 +692,9 @@ def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(tmp_path, bilingual
         "user": options[5],
         "path": str(server),
     }
-    project = make_project(tmp_path / "project", bilingual_site.output, settings)
+    project = make_project(
+        tmp_path / "project", production_site.output, settings, siteurl=production_site.base
+    )
     result = run_step(
         workflow_step("Publish to the library's server"),
         project,
@@ -610,12 +729,16 @@ def git(folder, *args):
 
 
 @pytest.fixture
-def pages_project(tmp_path, bilingual_site):
-    """A library's clone with a bare repository as its GitHub (``origin``)."""
+def pages_project(tmp_path, production_site):
+    """A library's clone with a bare repository as its GitHub (``origin``); its output/
+    is the production build, whose address (http://127.0.0.1:PORT) is to Pages a
+    custom domain."""
     need("git", "git")
     github = tmp_path / "github.git"
     git(tmp_path, "init", "-q", "--bare", str(github))
-    folder = make_project(tmp_path / "project", bilingual_site.output)
+    folder = make_project(
+        tmp_path / "project", production_site.output, siteurl=production_site.base
+    )
     git(folder, "init", "-q", "-b", "main")
     git(folder, "remote", "add", "origin", str(github))
     (folder / ".gitignore").write_text("output/\n")
@@ -630,22 +753,27 @@ def branch_files(repo, ref="gh-pages"):
     return set(git(repo, "ls-tree", "-r", "--name-only", ref).split())
 
 
+def published_files(output):
+    """The production build's files as Pages gets them: without the .gz and .br
+    twins and the root's .htaccess, which only a web server of the library's own
+    reads."""
+    site = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    twins = {name for name in site if name[-3:] in (".gz", ".br") and name[:-3] in site}
+    assert twins and ".htaccess" in site  # the real production build
+    return site - twins - {".htaccess"}
+
+
 def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_path):
     project, github = pages_project, pages_project.github
-    # A precompressed twin, as the production build writes for servers: not for Pages.
-    (project / "output" / "index.html.gz").write_bytes(b"\x1f\x8b")
+    domain = urlsplit(project.siteurl).hostname
     env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}  # no git identity
     first = invoke(project, "gh-pages", "--no-build", env=env)
     assert first.returncode == 0, said(first)
     files = branch_files(github)
-    site = {
-        p.relative_to(project / "output").as_posix()
-        for p in (project / "output").rglob("*")
-        if p.is_file()
-    }
-    assert files == (site - {"index.html.gz"}) | {".nojekyll", "CNAME"}
-    assert git(github, "show", "gh-pages:CNAME").strip() == "perpustakaan.example.id"
-    assert "Domain sendiri: berkas CNAME berisi perpustakaan.example.id." in first.stdout
+    assert files == published_files(project / "output") | {".nojekyll", "CNAME"}
+    assert any(re.fullmatch(r"theme/css/style\.[0-9a-f]{10}\.css", name) for name in files)
+    assert git(github, "show", "gh-pages:CNAME").strip() == domain
+    assert f"Domain sendiri: berkas CNAME berisi {domain}." in first.stdout
     assert "GitHub Pages: cabang gh-pages diperbarui dan dikirim ke origin" in first.stdout
     assert git(github, "show", "gh-pages:index.html") == (
         project / "output" / "index.html"
@@ -655,16 +783,15 @@ def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_
     clone = tmp_path / "ci"
     git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "main", f"file://{github}", str(clone))
     shutil.copytree(project / "output", clone / "output")
-    for name in ("plugins", "theme", "content"):
+    for name in ("plugins", "theme", "content", "server"):
         (clone / name).symlink_to(ROOT / name)
     shutil.copy(project / "pelicanconf.py", clone)
     shutil.copy(project / "publishconf.py", clone)
     (clone / "output" / "baru.txt").write_text("new")
-    (clone / "output" / "index.html.gz").unlink()
     # The workflow's own step, as GitHub runs it on a push to main.
     second = run_step(workflow_step("Publish to GitHub Pages"), clone, **env)
     assert second.returncode == 0, said(second)
-    assert "baru.txt" in branch_files(github)
+    assert branch_files(github) == published_files(clone / "output") | {".nojekyll", "CNAME"}
     log = git(github, "log", "--format=%s", "gh-pages").splitlines()
     assert len(log) == 2 and log[0].startswith("Publish the site built from")
 
@@ -674,6 +801,7 @@ def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_
     [
         ("https://perpustakaan-contoh.github.io/warta", None, None),
         ("https://perpustakaan-contoh.github.io", None, None),
+        ("https://warta.example.id", "warta.example.id", None),
         ("https://warta.example.id/berita", None, "hanya di akarnya"),
         ("https://perpustakaan-contoh.github.io/a/b", None, "tidak bisa dilayani GitHub Pages"),
     ],
@@ -709,6 +837,17 @@ def test_release_names_sort_in_the_order_releases_were_made():
     assert (
         release_name(datetime(2027, 1, 1, tzinfo=UTC), ["20261127T000000Z"]) == "20270101T000000Z"
     )
+
+
+def test_the_deploy_knows_the_fingerprints_the_build_writes():
+    from warta.deploy import FINGERPRINTED
+    from warta.publishing import HASH_LENGTH, fingerprinted
+
+    name = Path(fingerprinted("css/style.css", b"body{}")).name
+    assert fnmatch.fnmatchcase(name, FINGERPRINTED)
+    assert fnmatch.fnmatchcase(f"{name}.gz", FINGERPRINTED)
+    assert FINGERPRINTED.count("[0-9a-f]") == HASH_LENGTH
+    assert not fnmatch.fnmatchcase("style.css", FINGERPRINTED)
 
 
 def test_settings_and_options_make_one_target():

@@ -33,8 +33,9 @@ for every language site), ``imaging`` (Pillow and the photo cache),
 ``compressing`` (the published site's ``.gz`` and ``.br`` files, after
 Pagefind), ``tables`` (Markdown table alignment as classes), ``serve``
 (the preview server, its watcher and error page), ``scaffold`` (new
-articles, for ``invoke new``) and ``deploy`` (``invoke deploy``, ``rollback``
-and ``gh-pages``: releases over rsync and SSH, GitHub Pages).
+articles, for ``invoke new``), ``deploy`` (``invoke deploy``, ``rollback``
+and ``gh-pages``: releases over rsync and SSH, GitHub Pages) and
+``deploy_messages`` (what those say, in the staff's language).
 
 Each plugin module has its handlers at module level and ``register()`` at the
 bottom.

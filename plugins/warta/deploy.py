@@ -9,6 +9,8 @@ goes back in one step. The deploy path holds::
     releases/20261126T103000Z/   one whole build each (UTC); the oldest are pruned
     releases/.incoming/          the upload under way, or the one a failure left:
                                  the next deploy continues it
+    releases/.fingerprinted/     per release, the theme files named by content that
+                                 its own build had (a release keeps others' too)
     current -> releases/20261126T103000Z    the web server's document root
     .deploy.lock                 one deploy or rollback at a time
 
@@ -20,9 +22,9 @@ are neither sent again nor stored twice. Files are compared by content
 same reason times are not kept (rsync links a file only when all the attributes it
 keeps match).
 
-No Pelican here: the tasks run this after the build has exited. Every message is a
-key of the tasks' messages (``DEPLOY_MESSAGES`` in tasks.py) with its values, for
-the staff's language.
+No Pelican here: the tasks run this after the build has exited (a CI job that only
+publishes has invoke and nothing else). Every message is a key of
+warta.deploy_messages with its values, which the tasks say in the staff's language.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ Say = Callable[..., None]  # say(key, **values): a progress message, in the staf
 
 
 class DeployError(Exception):
-    """Why nothing went live: a key of the tasks' messages and its values."""
+    """Why nothing went live: a key of warta.deploy_messages and its values."""
 
     def __init__(self, key, /, **values):
         super().__init__(key)
@@ -130,6 +132,17 @@ def target_from(settings, **options):
         if values.get(key)
     }
     return Target(path=path, host=host, user=values.get("user") or None, **numbers, **files)
+
+
+# --- May this site go online? ---------------------------------------------------------
+
+
+def check_own_details(settings):
+    """Refuse while ``WARTA_SAMPLE_DETAILS`` says the library's details are still the
+    sample site's made-up ones (pelicanconf.py): they would go online as a real
+    library's phone, e-mail and map position."""
+    if settings.get("WARTA_SAMPLE_DETAILS"):
+        raise DeployError("sample_details")
 
 
 # --- Is this a production build? -----------------------------------------------------
@@ -370,33 +383,83 @@ ln -s -- "releases/$2" .current.tmp
 mv -T -- .current.tmp current
 """
 
+# Theme files are named by their content (warta.publishing: style.<10 hex digits>.css,
+# and its .gz and .br), and browsers and proxies keep pages for five minutes (server/).
+# A page cached before a deploy, or before a rollback, links a stylesheet that the new
+# live release's own build does not have: so a release also gets, as hard links, the
+# fingerprinted theme files of the releases kept beside it and of the one live before
+# it. What a release's own build had is recorded in releases/.fingerprinted/<release>,
+# so that a hash leaves with the last release that had it, rather than being carried
+# from release to release for ever.
+FINGERPRINTED = "*." + "[0-9a-f]" * 10 + ".*"  # find -name; warta.publishing.HASH_LENGTH
+OWN = ".fingerprinted"
+
+CARRY = f"""
+# The fingerprinted theme files in folder $1, as paths in it.
+fingerprinted() {{
+  [ ! -d "$1/$theme" ] || (cd -- "$1" && find "$theme" -type f -name '{FINGERPRINTED}')
+}}
+# The ones release $1's own build had (a release from before they were recorded: all).
+own() {{
+  if [ -f "releases/{OWN}/$1" ]; then cat -- "releases/{OWN}/$1"
+  else fingerprinted "releases/$1"; fi
+}}
+# Hard links in folder $2 to the files of release $1 named on stdin that $2 lacks.
+carry() {{
+  while IFS= read -r file; do
+    if [ -f "releases/$1/$file" ] && [ ! -e "$2/$file" ]; then
+      mkdir -p -- "$2/${{file%/*}}"
+      ln -- "releases/$1/$file" "$2/$file"
+    fi
+  done
+}}
+"""
+
+# $1 the deploy path, $2 the new release, $3 the theme folder, $4 the releases whose
+# own theme files the new one carries.
 ACTIVATE_SCRIPT = (
     """
 set -e
 cd -- "$1"
+theme=$3
+"""
+    + CARRY
+    + """
 # Files, and files not shared with an earlier release (one link: new or changed).
 echo "files $(find releases/.incoming -type f | wc -l)" \
   "$(find releases/.incoming -type f -links 1 | wc -l)"
+mkdir -p "releases/{own}"
+fingerprinted releases/.incoming > "releases/{own}/.incoming"
+for release in $4; do own "$release" | carry "$release" releases/.incoming; done
 mv -- releases/.incoming "releases/$2"
-"""
+mv -- "releases/{own}/.incoming" "releases/{own}/$2"
+""".format(own=OWN)
     + SWITCH
 )
 
+# $1 the deploy path, $2 the release made live again, $3 the live one, withdrawn, $4
+# the theme folder. The withdrawn release's pages may be cached: the one made live
+# gets every fingerprinted theme file it served.
 ROLLBACK_SCRIPT = (
     """
 set -e
 cd -- "$1"
+theme=$4
 [ -d "releases/$2" ]
 """
+    + CARRY
+    + """
+fingerprinted "releases/$3" | carry "$3" "releases/$2"
+"""
     + SWITCH
-    + 'rm -rf -- "releases/$3"\n'
+    + f'rm -rf -- "releases/$3"\nrm -f -- "releases/{OWN}/$3"\n'
 )
 
-REMOVE_SCRIPT = """
+REMOVE_SCRIPT = f"""
 set -e
 cd -- "$1"
 shift
-for release in "$@"; do rm -rf -- "releases/$release"; done
+for release in "$@"; do rm -rf -- "releases/$release"; rm -f -- "releases/{OWN}/$release"; done
 """
 
 
@@ -470,9 +533,12 @@ def upload(server: Server, site: Path, link_dest: str | None, state: State):
         raise DeployError("upload_failed", live=live or "", code=code, target=str(server.target))
 
 
-def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deployed:
+def deploy(
+    site, target: Target, say: Say, now: datetime | None = None, theme: str = "theme"
+) -> Deployed:
     """Upload ``site`` (checked as a production build already) as a new release
-    and make it live; prune the oldest beyond ``target.keep``."""
+    and make it live; prune the oldest beyond ``target.keep``. ``theme`` is the
+    site's folder of theme files (``THEME_STATIC_DIR``)."""
     if shutil.which("rsync") is None:
         raise DeployError("no_rsync_here")
     site = Path(site)
@@ -493,11 +559,12 @@ def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deplo
         )
         upload(server, site, link_dest, state)
         name = release_name(now or datetime.now(UTC), state.releases)
-        out = server.run(ACTIVATE_SCRIPT, target.path, name)
+        made = [*state.releases, name]
+        removable, kept = made[: -target.keep], made[-target.keep :]
+        carried = [r for r in state.releases if r in kept or r == previous]
+        out = server.run(ACTIVATE_SCRIPT, target.path, name, theme, " ".join(carried))
         _, files, sent = out.split()[:3]
         # Live now: a failure from here on is only a warning.
-        kept = [*state.releases, name]
-        removable = kept[: -target.keep]
         if removable:
             try:
                 server.run(REMOVE_SCRIPT, target.path, *removable)
@@ -507,7 +574,7 @@ def deploy(site, target: Target, say: Say, now: datetime | None = None) -> Deplo
         return Deployed(name, previous, int(files), int(sent), removable)
 
 
-def rollback(target: Target, say: Say) -> tuple[str, str]:
+def rollback(target: Target, say: Say, theme: str = "theme") -> tuple[str, str]:
     """Make the release before the live one live again, and remove the one it
     replaces (a rolled-back release is withdrawn: the next rollback must not bring it
     back). Returns (now live, withdrawn)."""
@@ -518,7 +585,7 @@ def rollback(target: Target, say: Say) -> tuple[str, str]:
         earlier = [r for r in state.releases if r < state.current]
         if not earlier:
             raise DeployError("no_earlier", release=state.current, target=str(target))
-        server.run(ROLLBACK_SCRIPT, target.path, earlier[-1], state.current)
+        server.run(ROLLBACK_SCRIPT, target.path, earlier[-1], state.current, theme)
         return earlier[-1], state.current
 
 
@@ -552,10 +619,13 @@ def _git(repo, *args, env=None):
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
 
 
-def publishable_copy(site: Path, scratch: Path) -> Path:
-    """``site`` as Pages should get it: without the precompressed twins (``x.gz``
-    beside ``x``) that a server sends to browsers asking for them. Pages compresses by
-    itself and would only store them. Hard links: nothing copied."""
+def publishable_copy(site: Path, scratch: Path, server_files=()) -> Path:
+    """``site`` as Pages should get it: without what only a web server of the
+    library's own reads. The precompressed twins (``x.gz`` beside ``x``) that a server
+    sends to browsers asking for them: Pages compresses by itself and would only store
+    them. The files ``server_files`` names at the root (``.htaccess``, from
+    ``WARTA_SERVER_FILES``): Pages would serve the server's configuration as a page.
+    Hard links: nothing copied."""
     copy = scratch / "site"
     for folder, _, files in os.walk(site):
         relative = Path(folder).relative_to(site)
@@ -564,6 +634,8 @@ def publishable_copy(site: Path, scratch: Path) -> Path:
         for name in files:
             stem, dot, ext = name.rpartition(".")
             if dot and ext in ("gz", "br") and stem in names:
+                continue
+            if relative == Path(".") and name in server_files:
                 continue
             os.link(Path(folder) / name, copy / relative / name)
     return copy
@@ -576,11 +648,13 @@ def publish_to_pages(
     remote="origin",
     branch="gh-pages",
     push=True,
+    server_files=(),
 ):
     """Commit ``site`` as the whole of ``branch`` (with .nojekyll, and CNAME for a
-    custom domain) on top of the remote's branch, and push it: ghp-import, after
-    fetching the branch, since a fresh CI checkout has only main and a commit
-    without the remote's history would not push."""
+    custom domain; without .gz, .br and ``server_files``: ``publishable_copy``) on top
+    of the remote's branch, and push it: ghp-import, after fetching the branch, since a
+    fresh CI checkout has only main and a commit without the remote's history would
+    not push."""
     cname = pages_cname(siteurl)
     check_production(site, siteurl)
     repo = Path(repo)
@@ -605,7 +679,7 @@ def publish_to_pages(
             env.setdefault(key, "Warta Perpustakaan" if key.endswith("NAME") else "warta@localhost")
     before = _git(repo, "rev-parse", "--verify", "-q", f"refs/heads/{branch}").stdout.strip()
     with tempfile.TemporaryDirectory(dir=Path(site).parent) as scratch:
-        copy = publishable_copy(Path(site), Path(scratch))
+        copy = publishable_copy(Path(site), Path(scratch), set(server_files))
         command = [
             sys.executable,
             "-m",
