@@ -1154,7 +1154,7 @@ def check_site(generators):
         print_todo(report)
         raise facts.WartaError("check only", exitcode=1 if report.errors else 0)
     if report.errors:
-        stopped = _("the site was not built; nothing in the output folder was changed.")
+        stopped = _("the site was not built; nothing on it was changed.")
         print(stopped, file=sys.stderr)
         raise facts.WartaError(stopped)
 
