@@ -156,6 +156,7 @@ def _library(setting):
     )
 
 
+@functools.lru_cache(maxsize=64)  # the same few lines in every page's footer
 def hours_text(hours, locale, timezone_label):
     """'Senin–Jumat 08.00–16.00 WIB', 'Monday–Friday 08:00–16:00 WIB'."""
     names = get_day_names("wide", locale=locale)

@@ -160,7 +160,12 @@ def theme_gettext(settings):
         settings["THEME"], "translations"
     )
     domain = settings.get("I18N_GETTEXT_DOMAIN", "messages")
-    return gettext.translation(domain, localedir, [lang], fallback=True).gettext
+    return _catalog(localedir, domain, lang).gettext
+
+
+@functools.lru_cache(maxsize=16)
+def _catalog(localedir, domain, lang):
+    return gettext.translation(domain, localedir, [lang], fallback=True)
 
 
 def compile_catalogs(translations_dir):
