@@ -81,6 +81,7 @@ WARTA_LANGUAGES = {
             "page": "halaman",
             "agenda": "agenda",
             "search": "cari",
+            "archive": "arsip",
         },
     },
     "en": {
@@ -97,6 +98,7 @@ WARTA_LANGUAGES = {
             "page": "page",
             "agenda": "agenda",
             "search": "search",
+            "archive": "archive",
         },
     },
 }
@@ -180,6 +182,7 @@ PLUGINS = [
     "warta.structured_data",  # JSON-LD and social previews
     "warta.taxonomy",  # canonical principles and categories, before i18n filters languages
     "warta.feeds",  # feeds that name their language, page and subject; valid for the W3C validator
+    "warta.archive",  # every article by year and month, per language (/arsip/, /en/archive/)
     "warta.sitemap",  # a sitemap per language with hreflang alternates, and robots.txt
     "warta.search",  # the search pages, and the Pagefind index once everything is written
     "warta.publishing",  # published builds: theme files named by content, the server's files

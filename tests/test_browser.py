@@ -17,6 +17,8 @@ PAGES = [
     ("/asas/", "/en/principles/"),
     ("/kategori/kegiatan/", "/en/category/kegiatan/"),
     ("/agenda/", "/en/agenda/"),
+    ("/arsip/", "/en/archive/"),
+    ("/arsip/2022/", "/en/archive/2022/"),
     ("/tentang/", "/en/about/"),
     ("/cari/?q=Esnalianti", "/en/search/?q=Esnalianti"),
     ("/tidak-ada/", "/en/no-such-page/"),

@@ -167,3 +167,32 @@ def test_quick_rebuilds_follow_links_tags_of_other_languages_and_documents(previ
     )
     quick_rebuild()
     assert not list(target.rglob("jadwal-kunjungan.pdf"))
+
+
+def test_quick_rebuilds_keep_the_archive_up_to_date(preview):
+    content, target, quick_rebuild = preview
+    articles = content / "articles"
+
+    # An article in a year the archive has not had: its year page and the overview.
+    (articles / "lama.md").write_text(
+        (articles / "lomba.md")
+        .read_text(encoding="utf-8")
+        .replace("Slug: lomba", "Slug: lama")
+        .replace("Date: 2022-02-20 09:00", "Date: 2019-04-02 09:00")
+        .replace("Title: Lomba Dongeng Rakyat", "Title: Artikel Lama"),
+        encoding="utf-8",
+    )
+    quick_rebuild()
+    year = (target / "arsip/2019/index.html").read_text(encoding="utf-8")
+    assert "Artikel&nbsp;Lama" in year and "April 2019" in year and "/2019/04/lama/" in year
+    assert "/arsip/2019/" in (target / "arsip/index.html").read_text(encoding="utf-8")
+    assert "/arsip/2019/" in (target / "arsip/2020/index.html").read_text(encoding="utf-8")
+
+    # Retitled, then deleted: the year page follows, then goes.
+    edit(articles / "lama.md", "Title: Artikel Lama", "Title: Judul Lain")
+    quick_rebuild()
+    assert "Judul&nbsp;Lain" in (target / "arsip/2019/index.html").read_text(encoding="utf-8")
+    (articles / "lama.md").unlink()
+    quick_rebuild()
+    assert not (target / "arsip/2019").exists()
+    assert "2019" not in (target / "arsip/index.html").read_text(encoding="utf-8")

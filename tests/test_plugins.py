@@ -57,6 +57,7 @@ def valid_settings(**changes):
                     "page": "h",
                     "agenda": "a",
                     "search": "s",
+                    "archive": "r",
                 },
             }
             for lang in ("id", "en")

@@ -21,6 +21,8 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
   the principles overview and a page and feed for every principle;
 - ``feeds``: every feed names its language, page and subject, keeps stable
   ids and dates, and is valid for the W3C Feed Validation Service;
+- ``archive``: every article of a language by year and month (an overview
+  and a page per year);
 - ``sitemap``: a sitemap per language and robots.txt;
 - ``search``: the search pages, the 404 pages, and the Pagefind index;
 - ``publishing``: what a published build adds for the web server (theme files

@@ -78,7 +78,7 @@ CONTRACT_KEYS = (
 TITLE_MAX = 200
 
 # The URL words every language must define (see WARTA_LANGUAGES in pelicanconf.py).
-SECTIONS = ("category", "principles", "page", "agenda", "search")
+SECTIONS = ("category", "principles", "page", "agenda", "search", "archive")
 
 
 class WartaError(Exception):

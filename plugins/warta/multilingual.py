@@ -255,7 +255,8 @@ def alternates(context, kind, key=None, page=None):
     """[(lang, absolute URL)] of this page in every language it exists in, own first.
 
     ``kind`` is ``content`` (key: the article or page), ``home``, ``principles``,
-    ``agenda``, ``search``, ``not_found``, ``category`` or ``tag`` (key: the slug).
+    ``agenda``, ``search``, ``not_found``, ``category`` or ``tag`` (key: the slug), or
+    ``archive`` (key: a year, or None for the overview).
     ``page`` is a listing's page: from page 2 on, a listing has no translation.
     """
     if page is not None and page.number > 1:
@@ -273,6 +274,12 @@ def alternates(context, kind, key=None, page=None):
             path = ""
         elif kind in ("principles", "category", "agenda", "search"):
             path = section_path(context, lang, kind, key)
+        elif kind == "archive" and key is not None:
+            if int(key) not in context["warta_archive_years"].get(lang, ()):
+                continue
+            path = section_path(context, lang, kind, str(key))
+        elif kind == "archive":
+            path = section_path(context, lang, kind)
         elif kind == "not_found":
             path = "404.html"
         elif kind == "tag":

@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta import facts
+from warta.archive import archive_years
 from warta.multilingual import alternates, is_main_site
 
 
@@ -25,8 +26,10 @@ class SitemapGenerator(Generator):
         for page in context["pages"]:
             yield alternates(context, "content", page), None
         yield alternates(context, "home"), None
-        for kind in ("principles", "agenda"):
+        for kind in ("principles", "agenda", "archive"):
             yield alternates(context, kind), None
+        for year in context["warta_archive_years"].get(self.settings["DEFAULT_LANG"], ()):
+            yield alternates(context, "archive", year), None
         for term in facts.categories(self.settings):
             yield alternates(context, "category", term.slug), None
         for tag, _ in context["tags"]:
@@ -53,7 +56,7 @@ class SitemapGenerator(Generator):
             entries=self.entries(),  # made only if the file is written (warta.incremental)
             template_name="sitemap",
             warta_shows=[self.listed()],
-            warta_depends=self.tag_languages(),
+            warta_depends=(self.tag_languages(), archive_years(self.context)),
         )
         if is_main_site(self.settings):
             sitemaps = [
