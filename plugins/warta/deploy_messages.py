@@ -101,6 +101,7 @@ MESSAGES = {
         "pages_fetch_failed": "Cabang {branch} tidak bisa diambil dari {remote}: {detail}",
         "pages_failed": "Penerbitan ke cabang {branch} ({remote}) gagal: {detail}",
         "rsync_codes": {
+            "10": "sambungan terputus",
             "11": "gagal menulis berkas; mungkin disk server penuh",
             "12": "sambungan terputus",
             "20": "dihentikan",
@@ -201,6 +202,7 @@ MESSAGES = {
         "pages_fetch_failed": "Branch {branch} cannot be fetched from {remote}: {detail}",
         "pages_failed": "Publishing to branch {branch} ({remote}) failed: {detail}",
         "rsync_codes": {
+            "10": "the connection broke",
             "11": "a file could not be written; the server's disk may be full",
             "12": "the connection broke",
             "20": "stopped",
