@@ -354,3 +354,60 @@ def test_a_new_preview_session_starts_with_a_quick_rebuild_when_only_articles_ch
     explanation.write_text(explanation.read_text() + "\n\nPenjelasan baru.\n")
     session()
     assert target.stat().st_ino != folder
+
+
+# --- The frame on a phone ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/2020/07/bimtek/", "/en/2020/07/bimtek/"])
+def test_header_is_compact_on_a_phone(browser, served_site, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served_site.base + path)
+    height = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+    assert height <= 120, f"the header of {path} is {height}px high"
+    assert not page.is_visible(".site-nav a")  # behind "Menu"
+    assert page.is_visible("#site-search-query")
+    context.close()
+
+
+@pytest.mark.parametrize("path, key, link", [("/", "Enter", "Beranda"), ("/en/", " ", "Home")])
+def test_menu_opens_and_works_from_the_keyboard_without_javascript(
+    browser, served_site, path, key, link
+):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(served_site.base + path)
+    for _ in range(10):  # skip link, home, the other language, then "Menu"
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Menu"
+    page.keyboard.press(key)
+    assert page.evaluate("document.querySelector('details.menu').open")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == link
+    assert page.is_visible(".site-nav a")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the second link: the principles
+    assert page.url.endswith(("/asas/", "/en/principles/"))
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_wide_screen_shows_the_menu_inline_and_uses_the_width(browser, served_site, path):
+    wide = {"width": 1280, "height": 800}
+    context = browser.new_context(java_script_enabled=False, viewport=wide)
+    page = context.new_page()
+    page.goto(served_site.base + path)
+    assert not page.is_visible("details.menu summary")
+    assert page.is_visible(".site-nav a")
+    links = page.locator(".site-nav a")
+    tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+    assert len(tops) == 1  # one line
+    aside = page.locator(".home-aside").bounding_box()
+    latest = page.locator(".home-latest").bounding_box()
+    assert aside["x"] > latest["x"] + latest["width"]  # beside the latest article
+    assert aside["x"] + aside["width"] > 1280 * 0.8
+    context.close()

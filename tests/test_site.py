@@ -291,3 +291,114 @@ def test_listings_paginate_with_localised_urls(tmp_path):
         # Page 2 is its own canonical page, with no translation to point at.
         assert page_two.select_one('link[rel="canonical"]')["href"] == site.url(second)
         assert page_two.select("link[hreflang]") == []
+
+
+# --- The front page and the frame ----------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_header_shows_the_logo_the_name_and_a_menu_without_javascript(bilingual_site, path):
+    page = bilingual_site.html(path)
+    header = page.select_one(".site-header")
+    home = header.select_one('a[rel="home"]')
+    logo = home.select_one("img")
+    assert logo["src"].endswith("/images/logo.png") and logo["alt"] == ""  # the name says it
+    assert bilingual_site.exists("/images/logo.png")
+    assert home.select_one(".site-title").get_text() == "Warta Perpustakaan"
+    assert home.select_one(".site-library").get_text() == "Perpustakaan Daerah Rejang Lebong"
+    menu = header.select_one("details.menu")
+    assert menu.summary.get_text(strip=True) == "Menu"
+    assert menu.select_one("nav.site-nav a")  # the whole menu, inside the disclosure
+    assert not page.select("script[src]")  # no JavaScript outside search
+
+
+@pytest.mark.parametrize(
+    "path, latest, published, event, upcoming, more",
+    [
+        (
+            "/",
+            "/2022/02/lomba/",
+            "Terbit 20 Februari 2022",
+            "Acara: 12 Maret 2022",
+            "Kegiatan mendatang",
+            "Semua kegiatan di agenda",
+        ),
+        (
+            "/en/",
+            "/en/2022/03/english-only/",
+            "Published 5 March 2022",
+            None,
+            "Upcoming events",
+            "All events in the agenda",
+        ),
+    ],
+)
+def test_home_page_leads_with_the_latest_article_then_events_and_principles(
+    bilingual_site, path, latest, published, event, upcoming, more
+):
+    page = bilingual_site.html(path)
+    feature = page.select_one(".home-latest .card.feature")
+    assert feature.h2.a["href"] == SITEURL + latest
+    assert feature.select_one(".published").get_text(" ", strip=True) == published
+    badge = feature.select_one(".date-badge")
+    assert (badge.get_text(" ", strip=True) if badge else None) == event
+    assert not feature.select(".card-photo")  # no lead photo: the title leads
+    others = [c.h2.a["href"] for c in page.select(".home-more .card")]
+    assert SITEURL + latest not in others and others  # not twice
+    # Upcoming events (the build's day is 2022-03-01): the contest on 12 March.
+    section = page.select_one(".upcoming")
+    assert section.h2.get_text() == upcoming
+    events = section.select("li")
+    assert [li.a["href"] for li in events] == [SITEURL + path + "2022/02/lomba/"]
+    assert events[0].time.get_text() == ("12 Maret 2022" if path == "/" else "12 March 2022")
+    assert section.select_one(".more a").get_text() == more
+    # The seven principles, each a way into its page, named in the page's language.
+    ways = page.select(".ways-in ul a")
+    assert len(ways) == 7
+    for a in ways:
+        assert bilingual_site.exists(a["href"].removeprefix(SITEURL))
+    names = [a.get_text() for a in ways]
+    assert ("Kemitraan" if path == "/" else "Partnership") in names
+
+
+def test_listings_say_which_date_is_which(bilingual_site):
+    for path, words in (
+        ("/kategori/kegiatan/", ("Terbit", "Acara:")),
+        ("/en/category/kegiatan/", ("Published", "Event:")),
+    ):
+        cards = bilingual_site.html(path).select(".card")
+        assert cards
+        for card in cards:
+            assert card.select_one(".meta .published").get_text().startswith(words[0])
+            badge = card.select_one(".date-badge")
+            if badge:
+                assert badge.get_text(" ", strip=True).startswith(words[1])
+
+
+def test_home_page_shows_the_latest_article_with_its_lead_photo(
+    tmp_path, fixture_content, photo_cache
+):
+    """With a photo article the latest (the fixture's later articles left out), its
+    photo leads the home page, large and loaded at once; the others have thumbnails."""
+    import shutil
+
+    from conftest import TODAY, build
+
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    for name in ("lomba.md", "lomba.en.md", "english-only.en.md"):
+        (content / "articles" / name).unlink()
+    output = tmp_path / "output"
+    site = build(content, output, WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache))
+    assert site.returncode == 0, site.log
+    for path in ("/", "/en/"):
+        page = site.html(path)
+        feature = page.select_one(".home-latest .card.feature")
+        assert feature.h2.a["href"] == site.url(path + "2022/02/kunjungan-perpustakaan-keliling/")
+        img = feature.select_one(".card-photo img")
+        assert img.get("loading") != "lazy" and int(img["width"]) >= 640
+        assert "46rem" in img["sizes"]
+        assert page.select_one(".upcoming p").get_text() in (
+            "Belum ada kegiatan yang dijadwalkan.",
+            "No events planned at the moment.",
+        )

@@ -383,6 +383,9 @@ class AgendaGenerator(Generator):
         self.upcoming, self.past_by_year = agenda(
             self.context["articles"], facts.today(self.settings)
         )
+        # The home page highlights what is coming (index.html); every generator's
+        # context is filled before any page is written.
+        self.context["upcoming_events"] = self.upcoming
 
     def generate_output(self, writer):
         settings = self.settings

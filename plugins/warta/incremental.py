@@ -159,6 +159,9 @@ def shows(localcontext):
                 tuple(a.source_path for a in listing.object_list),
             )
         )
+    if localcontext.get("template_name") == "index":  # its upcoming events (warta.events)
+        upcoming = localcontext.get("upcoming_events", ())
+        parts.append(("list", "upcoming", 0, tuple(a.source_path for a in upcoming)))
     for number, group in enumerate(localcontext.get("warta_shows", ())):
         parts.append(("list", number, 0, tuple(a.source_path for a in group)))
     if "warta_depends" in localcontext:  # anything else a page shows (hashable)

@@ -54,6 +54,8 @@ SIZES = {
     "body": "(min-width: 44rem) 40rem, calc(100vw - 2rem)",
     "gallery": "(min-width: 44rem) 13rem, calc(50vw - 1.5rem)",
     "thumbnail": "(min-width: 44rem) 8rem, 5.5rem",
+    # The home page's latest article: the whole column on a phone, two thirds of it wide.
+    "feature": "(min-width: 64rem) 46rem, calc(100vw - 2rem)",
 }
 # AVIF first: the browser takes the first source it can show.
 FORMATS = ("avif", "webp")
@@ -445,12 +447,14 @@ def lead_figure(context, article):
 
 
 @pass_context
-def thumbnail(context, article):
-    """The lead photo as a listing's thumbnail, or nothing."""
+def thumbnail(context, article, feature=False):
+    """The lead photo as a listing's thumbnail, or nothing; ``feature``: large and
+    eager, for the latest article at the top of the home page."""
     use = getattr(article, "lead_photo", None)
     if not use:
         return ""
-    element = picture(use, site_url_of(context), SIZES["thumbnail"])
+    sizes = SIZES["feature" if feature else "thumbnail"]
+    element = picture(use, site_url_of(context), sizes, eager=feature)
     return Markup(etree.tostring(element, "unicode", method="html"))
 
 
@@ -498,12 +502,24 @@ def add_template_helpers(generator):
         """The home-screen icon made from the logo (see ``ICONS``), or None without a logo."""
         return site_url_of(context)(ICONS[1].name) if has_logo else None
 
+    logo = images.get(settings["WARTA_LIBRARY"].get("logo"))
+
+    @pass_context
+    def site_logo(context):
+        """The library's logo as the header shows it: {url, width, height}, or None
+        without one (the header then shows the name alone)."""
+        if not logo:
+            return None
+        url = site_url_of(context)(settings["WARTA_LIBRARY"]["logo"])
+        return {"url": url, "width": logo.width, "height": logo.height}
+
     generator.env.globals.update(
         lead_figure=lead_figure,
         thumbnail=thumbnail,
         lead_image=lead_image,
         site_share_image=site_share_image,
         site_icon=site_icon,
+        site_logo=site_logo,
     )
 
 
