@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from warta.compressing import COMPRESSIBLE, compress_file, gzipped
-from warta.publishing import fingerprinted
+from warta.publishing import fingerprinted, published_bytes
 
 FINGERPRINTED = re.compile(r"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{10})(?P<suffix>\.[a-z0-9]+)$")
 
@@ -41,8 +41,11 @@ def test_theme_files_are_published_under_their_content_hash(production_site):
     plain = [name for name in published if not name.endswith((".gz", ".br"))]
     assert len(plain) == len(originals)
     for name in originals:
-        data = (ROOT / "theme" / "static" / name).read_bytes()
+        data = published_bytes(name, (ROOT / "theme" / "static" / name).read_bytes())
         assert fingerprinted(name, data) in plain, name  # and no file under its plain name
+        assert (theme / fingerprinted(name, data)).read_bytes() == data
+    stylesheet = published_bytes("css/style.css", b"a {\n  color: red;\n}\n")
+    assert stylesheet == b"a{color:red}"  # minified, in the published site only
     for name in plain:
         assert FINGERPRINTED.match(name.rsplit("/", 1)[-1]), name
 

@@ -2,7 +2,7 @@
 web server's own files.
 
 - ``WARTA_FINGERPRINT = True`` (publishconf.py) writes each theme file under a name
-  that carries a hash of its bytes: ``/theme/css/style.3f2a9c1e07.css``. A changed
+  that carries a hash of its bytes (stylesheets minified first): ``/theme/css/style.3f2a9c1e07.css``. A changed
   file is a new address, so the web server tells browsers to keep these files for a
   year without asking again (``server/``), and a reader never gets new pages with an
   old stylesheet. Templates name theme files with ``theme_url('css/style.css')``,
@@ -22,6 +22,7 @@ import os
 import shutil
 from pathlib import Path, PurePosixPath
 
+import rcssmin
 from jinja2 import pass_context
 from pelican import signals
 
@@ -38,6 +39,14 @@ def fingerprinted(name: str, data: bytes) -> str:
     return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
 
 
+def published_bytes(name: str, data: bytes) -> bytes:
+    """A theme file as the published site serves it: stylesheets minified (rcssmin,
+    a kept minifier: about a fifth fewer bytes on every page's first visit)."""
+    if name.endswith(".css"):
+        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
+    return data
+
+
 def theme_files(settings) -> dict[str, str]:
     """{name under THEME_STATIC_DIR: published name} of every theme file."""
     names = {}
@@ -45,8 +54,10 @@ def theme_files(settings) -> dict[str, str]:
         root = Path(settings["THEME"]) / folder
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             name = path.relative_to(root).as_posix()
-            fingerprint = settings.get("WARTA_FINGERPRINT", False)
-            names[name] = fingerprinted(name, path.read_bytes()) if fingerprint else name
+            if settings.get("WARTA_FINGERPRINT", False):
+                names[name] = fingerprinted(name, published_bytes(name, path.read_bytes()))
+            else:
+                names[name] = name
     return names
 
 
@@ -84,7 +95,8 @@ def rename_and_copy(pelican):
     theme = output / settings["THEME_STATIC_DIR"]
     for name, published in settings["WARTA_THEME_FILES"].items():
         if published != name:
-            os.replace(theme / name, theme / published)
+            (theme / published).write_bytes(published_bytes(name, (theme / name).read_bytes()))
+            os.remove(theme / name)
     for source in settings.get("WARTA_SERVER_FILES", ()):
         shutil.copyfile(source, output / Path(source).name)
 
