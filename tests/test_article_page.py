@@ -73,7 +73,8 @@ def test_share_links_carry_the_articles_address_and_title_encoded(bilingual_site
 
 def test_a_title_with_markup_quotes_and_ampersand_is_encoded_whole():
     article = Item("x", "berita")
-    article.url, article.title = "2022/02/x/", 'Lomba &#8220;Dongeng&#8221; &amp; <span class="caps">SD</span>'
+    article.url = "2022/02/x/"
+    article.title = 'Lomba &#8220;Dongeng&#8221; &amp; <span class="caps">SD</span>'
     links = dict(share_links({"WARTA_SHARE_SITEURL": "https://example.id/en"}, article))
     assert links["X"] == (
         "https://x.com/intent/post?url=https%3A%2F%2Fexample.id%2Fen%2F2022%2F02%2Fx%2F"
@@ -139,7 +140,8 @@ def test_related_articles_shared_principles_first_then_category(bilingual_site):
     # Bimtek (Kegiatan; Kemitraan, Pembelajaran Sepanjang Hayat): the visit shares a
     # principle and the category, the reading corner a principle only, the contest the
     # category only; the report neither.
-    related = [path_of(a["href"]) for a in bilingual_site.html("/2020/07/bimtek/").select(".related a")]
+    page = bilingual_site.html("/2020/07/bimtek/")
+    related = [path_of(a["href"]) for a in page.select(".related a")]
     assert related == [
         "/2022/02/kunjungan-perpustakaan-keliling/",
         "/2021/09/pojok-baca/",
