@@ -107,6 +107,12 @@ def test_quick_rebuilds_write_what_a_full_build_writes(preview):
     quick_rebuild()
     assert (target / "tag/tagar-baru/index.html").exists()
 
+    # An article takes up a principle: the articles it is now related to show it
+    # (warta.related), though nothing they list otherwise changed.
+    edit(articles / "laporan.md", "Tags: keterukuran, Keterbukaan", "Tags: Keadilan, Kemitraan")
+    quick_rebuild()
+    assert "2022/01/laporan/" in (target / "2021/09/pojok-baca/index.html").read_text()
+
     # The tag's only article loses it, and an article is deleted: their pages go.
     edit(articles / "baru.md", "demokrasi, tagar baru", "demokrasi")
     (articles / "pojok-baca.md").unlink()

@@ -17,6 +17,8 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``events``: event dates and participants, the agenda and its iCalendar;
 - ``structured_data``: JSON-LD (WebSite, Library, NewsArticle, Event,
   BreadcrumbList) and social previews;
+- ``related``: an article page's reading time, share links, previous and
+  next article and related articles, in its language;
 - ``taxonomy``: canonical principle tags and categories, localised names,
   the principles overview and a page and feed for every principle;
 - ``feeds``: every feed names its language, page and subject, keeps stable

@@ -12,7 +12,8 @@ unchanged files from Pelican's content cache, renders a file again only if
 - it is the page of an article or page whose file changed, or a feed carrying
   one (feeds carry whole articles);
 - it lists one whose face changed: its header (title, summary, date, tags...)
-  or its photos, one of which may lead; a new sentence does not change listings;
+  or its photos, one of which may lead; a new sentence does not change listings
+  (an article page lists its previous, next and related articles too);
 - what it lists changed: an article added, removed, re-dated, re-tagged or moved
   to another category changes the lists it is on;
 - it shows no article at all (principles overview, search page): few files; or
@@ -149,6 +150,9 @@ def shows(localcontext):
         item = localcontext.get(key)
         if hasattr(item, "source_path"):
             parts.append((key, item.source_path, tuple(t.source_path for t in item.translations)))
+            # Other articles the page shows (warta.related: previous, next, related).
+            for number, group in enumerate(getattr(item, "warta_shows", ())):
+                parts.append(("list", key, number, tuple(a.source_path for a in group)))
     listing = localcontext.get("articles_page")
     if listing is not None:
         parts.append(
