@@ -121,6 +121,7 @@ def test_header_search_form_leads_to_the_search_page(page, served_site):
 def test_search_can_be_narrowed_by_principle_and_category(page, served_site):
     visit(page, served_site, "/cari/?q=perpustakaan")
     filters = page.locator(".search-filters")
+    filters.locator("summary").click()  # closed on a phone
     filters.get_by_label("Keterukuran").check()
     page.wait_for_function("document.querySelectorAll('.search-results li').length === 1")
     assert page.query_selector(".search-results a").get_attribute("href") == "/2022/01/laporan/"
@@ -181,8 +182,128 @@ def test_search_results_show_the_lead_photo(page, served_site):
         if "kunjungan" in li.query_selector("a").get_attribute("href")
     ]
     img = item.query_selector(".card-photo img")
-    assert img.get_attribute("alt") == "Children around the mobile library van"
+    assert img.get_attribute("alt") == ""  # the title beside it names the result
+    page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=img)
+    size = page.evaluate("i => [i.naturalWidth, i.naturalHeight].join('x')", img)
+    assert f"{img.get_attribute('width')}x{img.get_attribute('height')}" == size  # no jump
     assert img.get_attribute("src").endswith("-320.jpg")
+
+
+# --- Dark mode, print, search on a phone ------------------------------------------
+
+MEDIA_PAGES = ["/", "/en/", "/2020/07/bimtek/", "/en/2020/07/bimtek/"]
+MEDIA_PAGES += ["/2022/02/kunjungan-perpustakaan-keliling/", "/agenda/", "/en/agenda/"]
+MEDIA = {"dark": {"color_scheme": "dark"}, "print": {"media": "print"}}
+
+
+@pytest.mark.parametrize("media", MEDIA)
+@pytest.mark.parametrize("path", MEDIA_PAGES)
+def test_dark_mode_and_print_pass_axe(page, served_site, path, media):
+    page.emulate_media(**MEDIA[media])
+    visit(page, served_site, path)
+    paper = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert paper == ("rgb(20, 24, 28)" if media == "dark" else "rgb(255, 255, 255)")
+    result = Axe().run(page, options=WCAG_21_AA)
+    violations = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]])
+        for v in result.response["violations"]
+    ]
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("path", ["/2020/07/bimtek/", "/en/2020/07/bimtek/"])
+def test_print_shows_the_article_alone_with_its_links_addresses(page, served_site, path):
+    visit(page, served_site, path)
+    hidden = [".skip-link", ".site-search", ".site-nav", ".language-switcher", ".breadcrumb"]
+    hidden += [".site-footer", ".add-to-calendar", ".translation"]
+    display = "s => s.map(q => getComputedStyle(document.querySelector(q)).display)"
+    assert "none" not in page.evaluate(display, hidden)  # on screen, all there
+    page.emulate_media(media="print")
+    assert page.evaluate(display, hidden) == ["none"] * len(hidden)
+    assert page.evaluate(display, ["h1", ".event-card", ".content"]) == ["block"] * 3
+    after = "q => getComputedStyle(document.querySelector(q), '::after').content"
+    if path == "/2020/07/bimtek/":  # the organiser's site (the English article names none)
+        assert page.evaluate(after, '.event-card a[href^="https://www.perpusnas"]') == (
+            '" (https://www.perpusnas.go.id)"'
+        )
+    # A link within the site (absolute here too) is not spelled out in the byline.
+    assert page.evaluate(after, ".article header .meta a") in ("none", "normal")
+    assert page.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
+    assert len(page.pdf(format="A4")) > 1000  # Chromium prints it
+
+
+@pytest.fixture
+def phone(browser):
+    """A cheap phone's screen: 360x740."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/cari/?q=perpustakaan", "/en/search/?q=library"])
+def test_search_on_a_phone_shows_results_before_the_filters(phone, served_site, path):
+    visit(phone, served_site, path)
+    phone.wait_for_selector(".search-filters:not([hidden])")
+    assert phone.evaluate("document.querySelector('.search-filters').open") is False
+    assert not phone.locator(".search-filters input").first.is_visible()
+    first = phone.locator(".search-results li").first.locator(".card-title")
+    assert first.bounding_box()["y"] + first.bounding_box()["height"] <= 740  # on the first screen
+    # One tap opens every filter; the summary then counts those chosen.
+    summary = phone.locator(".search-filters summary")
+    summary.click()
+    phone.locator(".search-filters input").first.check()
+    assert summary.inner_text().endswith("(1)")
+
+
+def test_search_on_a_wide_screen_shows_the_filters_open(page, served_site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    visit(page, served_site, "/cari/?q=perpustakaan")
+    page.wait_for_selector(".search-filters:not([hidden])")
+    assert page.locator(".search-filters input").first.is_visible()
+
+
+LABELS = ["Waktu", "Penyelenggara", "Tempat", "Kehadiran", "When", "Organiser", "Where", "Attendance"]
+
+
+@pytest.mark.parametrize("path", ["/cari/?q=Esnalianti", "/en/search/?q=Esnalianti"])
+def test_search_excerpts_show_the_event_cards_facts_without_its_labels(phone, served_site, path):
+    visit(phone, served_site, path)
+    item = phone.locator(".search-results li").filter(has=phone.locator("a[href$='/bimtek/']"))
+    excerpt = item.locator("p:not(.meta)").inner_text()
+    assert not [label for label in LABELS if label in excerpt], excerpt
+    assert item.locator("mark").first.inner_text().startswith("Esnalianti")
+
+
+@pytest.mark.parametrize(
+    "path, category, summary",
+    [
+        ("/cari/", "Kegiatan", "Laporan Bimtek dari Perpustakaan Nasional RI."),
+        ("/en/search/", "Activities", "A report on the National Library’s training."),
+    ],
+)
+def test_search_by_filter_alone_shows_summaries_not_the_event_card(
+    phone, served_site, path, category, summary
+):
+    visit(phone, served_site, path)
+    phone.wait_for_selector(".search-filters:not([hidden])")
+    phone.locator(".search-filters summary").click()
+    phone.locator(".search-filters").get_by_label(category, exact=True).check()
+    phone.wait_for_selector(".search-results li")
+    item = phone.locator(".search-results li").filter(has=phone.locator("a[href$='/bimtek/']"))
+    assert item.locator("p:not(.meta)").inner_text() == summary
+
+
+def test_search_on_a_phone_shows_the_lead_photo_as_thumbnail(phone, served_site):
+    visit(phone, served_site, "/cari/?q=keliling")
+    item = phone.locator(".search-results li").filter(has=phone.locator("a[href*='kunjungan']"))
+    img = item.locator(".card-photo img")
+    img.scroll_into_view_if_needed()
+    phone.wait_for_function(
+        "document.querySelector('.search-results .card-photo img').naturalWidth > 0"
+    )
+    box = img.bounding_box()
+    assert 60 <= box["width"] <= 100 and box["width"] == box["height"]  # a square thumbnail
 
 
 # --- Local builds and the editor's preview loop ---------------------------------------

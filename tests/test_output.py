@@ -90,6 +90,34 @@ def test_only_bodies_are_indexed_for_search_one_bundle_per_language(bilingual_si
         assert len(bilingual_site.html(path).select("[data-pagefind-body]")) == 1
 
 
+def search_fragments(site):
+    """{url: Pagefind's record of the page}: what search results read."""
+    import json
+
+    return {
+        record["url"]: record
+        for path, text in site.public_texts()
+        if path.suffix == ".pf_fragment"
+        for record in [json.loads(text[text.index("{") :])]  # after Pagefind's signature
+    }
+
+
+def test_search_indexes_the_event_cards_facts_without_its_labels(bilingual_site):
+    fragments = search_fragments(bilingual_site)
+    for url, labels in (
+        ("/2020/07/bimtek/", ["Waktu", "Penyelenggara", "Tempat", "Kehadiran", "3 peserta"]),
+        ("/en/2020/07/bimtek/", ["When", "Organiser", "Where", "Attendance", "3 participants"]),
+    ):
+        record = fragments[url]
+        content = record["content"]
+        assert "Esnalianti" in content and "Nurhayati" in content  # the facts are still found
+        assert not [label for label in labels if label in content], content
+        # A result whose text does not match shows the summary instead of the card's facts.
+        assert record["meta"]["summary"] == bilingual_site.html(url).select_one(
+            'meta[name="description"]'
+        )["content"]
+
+
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 

@@ -47,7 +47,6 @@ function chosenFilters() {
 
 async function showFilters() {
   const available = await pagefind.filters();
-  const heading = Object.assign(document.createElement("h2"), { textContent: text.msgFilters });
   const groups = [];
   for (const [name, label] of Object.entries(FILTERS)) {
     const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b));
@@ -57,7 +56,10 @@ async function showFilters() {
     values.forEach((value, index) => {
       const id = `filter-${name}-${index}`;
       const box = Object.assign(document.createElement("input"), { type: "checkbox", name, value, id });
-      box.addEventListener("change", search);
+      box.addEventListener("change", () => {
+        countChosen();
+        search();
+      });
       const labelEl = Object.assign(document.createElement("label"), { htmlFor: id, textContent: value });
       const row = document.createElement("div");
       row.append(box, labelEl);
@@ -66,9 +68,17 @@ async function showFilters() {
     groups.push(fieldset);
   }
   if (groups.length) {
-    filterBox.replaceChildren(heading, ...groups);
+    filterBox.append(...groups);
+    // Open on a wide screen; on a phone the filters wait behind their summary.
+    filterBox.open = matchMedia("(min-width: 44rem)").matches;
     filterBox.hidden = false;
   }
+}
+
+// The summary says how many filters are chosen, so a closed box does not hide them.
+function countChosen() {
+  const count = filterBox.querySelectorAll("input:checked").length;
+  filterBox.querySelector("summary").textContent = count ? `${text.msgFilters} (${count})` : text.msgFilters;
 }
 
 function resultItem(data) {
@@ -79,20 +89,31 @@ function resultItem(data) {
   item.append(title);
   if (data.meta.image) {
     // The article's lead photo, its smallest version (the templates mark it for Pagefind).
+    // Its size is given so the list does not jump as photos arrive; its alt is empty:
+    // the title beside it names the result, and a screen reader need not hear both.
     item.classList.add("has-photo");
     const photo = Object.assign(document.createElement("div"), { className: "card-photo" });
     // In a local build the address is relative to the article it was taken from.
     const src = new URL(data.meta.image, new URL(data.url, location.href)).href;
-    photo.append(Object.assign(document.createElement("img"), {
-      src, alt: data.meta.image_alt || "", loading: "lazy", decoding: "async",
-    }));
+    const img = Object.assign(document.createElement("img"), {
+      src, alt: "", loading: "lazy", decoding: "async",
+    });
+    if (data.meta.image_width) img.width = Number(data.meta.image_width);
+    if (data.meta.image_height) img.height = Number(data.meta.image_height);
+    photo.append(img);
     item.prepend(photo);
   }
   if (data.meta.date) {
     item.append(Object.assign(document.createElement("p"), { className: "meta", textContent: data.meta.date }));
   }
   const excerpt = document.createElement("p");
-  excerpt.innerHTML = data.excerpt; // Pagefind escapes the text; it only adds <mark> around matches
+  if (data.excerpt.includes("<mark>") || !data.meta.summary) {
+    excerpt.innerHTML = data.excerpt; // Pagefind escapes the text; it only adds <mark> around matches
+  } else {
+    // Nothing matched in the text (the title did, or only filters are chosen): Pagefind
+    // would give the text's first words, the event card's facts; the summary reads better.
+    excerpt.textContent = data.meta.summary;
+  }
   item.append(excerpt);
   return item;
 }
