@@ -16,7 +16,7 @@ SITENAME = "Warta Perpustakaan"
 AUTHOR = "Perpustakaan Daerah Rejang Lebong"
 # The library as every page's footer shows it and search engines read it (a schema.org
 # Library on the home page). Only "name" is required; leave out what you do not have.
-# EXAMPLES TO REPLACE: the postal code, phone, e-mail, map position and link below were
+# EXAMPLES TO REPLACE: the postal code, phone, WhatsApp, e-mail, map position and link below were
 # made up for the sample site; the opening hours are the ones its "About us" page gives.
 WARTA_LIBRARY = {
     "name": "Perpustakaan Daerah Rejang Lebong",
@@ -29,6 +29,7 @@ WARTA_LIBRARY = {
     },
     "phone": "+62 732 21234",  # EXAMPLE; with the country code, as a mobile phone dials it
     "email": "perpustakaan@rejanglebongkab.go.id",  # EXAMPLE
+    "whatsapp": "+62 812 7100 0000",  # EXAMPLE; the number readers chat with, country code first
     # Days (Mo Tu We Th Fr Sa Su, a range with "-", several with ",") and the 24-hour
     # opening and closing times, in the site's time zone; one line per set of hours.
     # Days not listed are closed days.
@@ -39,6 +40,9 @@ WARTA_LIBRARY = {
     # Square, at least 180 x 180 px: search engines' publisher logo, and the site's icons
     # (/favicon.ico, the home-screen icon of phones) are made from it.
     "logo": "images/logo.png",
+    # The page (by its Slug, which its translation shares) that shows all of the above:
+    # address, phone, WhatsApp, e-mail, opening hours and map, under the page's own text.
+    "about_page": "tentang",
 }
 # The details marked EXAMPLE above were made up for the sample site: while this is True,
 # `invoke deploy` and `invoke gh-pages` refuse to put the site online (builds, `invoke

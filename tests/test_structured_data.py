@@ -464,3 +464,33 @@ def test_page_two_of_a_listing_says_so_in_its_title_and_description(tmp_path):
     assert items[-1]["item"] == SITEURL + "/tag/kemitraan/"
     assert "WebSite" not in graph(site, "/halaman/2/")  # the home page's graph is page 1's
     assert shared_titles_and_descriptions(site) == {}
+
+
+def test_a_whatsapp_number_needs_its_country_code():
+    base = {"name": "L", "address": {"street": "Jl. 1"}}
+    chat = library.read_library({"WARTA_LIBRARY": {**base, "whatsapp": "+62 812-3456-7890"}})
+    assert chat.whatsapp_link == "https://wa.me/6281234567890"
+    with pytest.raises(ValueError, match="with its country code"):
+        library.read_library({"WARTA_LIBRARY": {**base, "whatsapp": "0812 3456 7890"}})
+
+
+@pytest.mark.parametrize(
+    "path, heading, hours",
+    [
+        ("/tentang/", "Kunjungi dan hubungi kami", "Senin–Jumat"),
+        ("/en/about/", "Visit and contact us", "Monday–Friday"),
+    ],
+)
+def test_the_about_page_shows_the_library_from_the_settings(bilingual_site, path, heading, hours):
+    """Another library changes WARTA_LIBRARY, not its About page's text."""
+    facts = library.read_library(settings_file())
+    block = bilingual_site.html(path).select_one(".library-contact")
+    assert block.h2.get_text() == heading
+    text = block.get_text(" ", strip=True)
+    assert facts.address.one_line() in text and hours in text
+    links = {a["href"] for a in block.select("a")}
+    assert {facts.phone_link, facts.whatsapp_link, "mailto:" + facts.email, facts.map} <= links
+    # only on that page: an article has the footer's details, not the block
+    assert not bilingual_site.html("/2022/01/laporan/").select(".library-contact")
+    footer = {a["href"] for a in bilingual_site.html(path).select(".site-footer a")}
+    assert facts.whatsapp_link in footer

@@ -68,6 +68,13 @@ class Library:
     hours: tuple = ()  # of Hours
     geo: tuple = ()  # (latitude, longitude)
     map: str = ""  # a link to the library on a map
+    whatsapp: str = ""  # the number readers write to, with its country code
+    about_page: str = ""  # the slug of the page (and its translations) that shows all of this
+
+    @property
+    def whatsapp_link(self):
+        """A chat with the number: '+62 812-3456-7890' -> 'https://wa.me/6281234567890'."""
+        return "https://wa.me/" + re.sub(r"[^0-9]", "", self.whatsapp) if self.whatsapp else ""
 
     @property
     def phone_link(self):
@@ -144,6 +151,12 @@ def _library(setting):
     link = data.get("map", "")
     if link and not link.startswith("https://"):
         raise ValueError(f"WARTA_LIBRARY['map'] {link!r} is not an https:// link")
+    whatsapp = data.get("whatsapp", "")
+    if whatsapp and not (whatsapp.startswith("+") and PHONE.match(whatsapp)):
+        raise ValueError(
+            f"WARTA_LIBRARY['whatsapp'] {whatsapp!r} is not a number with its country code:"
+            " '+62 812 3456 7890'"
+        )
     return Library(
         name=data["name"].strip(),
         address=Address(**{key: str(value).strip() for key, value in address.items()}),
@@ -153,6 +166,8 @@ def _library(setting):
         hours=tuple(hours),
         geo=geo,
         map=link,
+        whatsapp=whatsapp,
+        about_page=str(data.get("about_page", "")).strip(),
     )
 
 
