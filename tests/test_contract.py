@@ -15,9 +15,9 @@ SCENARIOS = FIXTURES / "contract"
 
 # scenario: [(file, field as the editor writes it or None, part of the message)]
 ERRORS = {
-    "missing_title": [("articles/tanpa-judul.md", "Title", "judul tidak ada atau kosong")],
-    "empty_title": [("articles/judul-kosong.md", "Title", "judul tidak ada atau kosong")],
-    "missing_date": [("articles/tanpa-tanggal.md", "Date", "tanggal tidak ada")],
+    "missing_title": [("articles/tanpa-judul.md", "Title", "judul belum diisi")],
+    "empty_title": [("articles/judul-kosong.md", "Title", "judul belum diisi")],
+    "missing_date": [("articles/tanpa-tanggal.md", "Date", "tanggal belum diisi")],
     "impossible_date": [
         ("articles/tanggal-mustahil.md", "Date", "'2022-13-45' bukan tanggal yang benar")
     ],
@@ -105,14 +105,14 @@ ERRORS = {
         (
             "articles/tanpa-kategori.md",
             "Category",
-            "kategori tidak ada. Tulis salah satu dari: berita, kegiatan, kisah-literasi.",
+            "kategori belum diisi. Tulis salah satu dari: berita, kegiatan, kisah-literasi.",
         )
     ],
     "commas_in_participants": [
         (
             "articles/peserta-koma.md",
             "Participants",
-            "nama dipisah dengan koma. Pisahkan dengan titik koma, karena nama bisa memuat koma: "
+            "nama dipisahkan dengan koma. Pisahkan dengan titik koma, karena nama bisa memuat koma: "
             "'Esnalianti; Sunarsih; Feri Sutomo'.",
         )
     ],
@@ -150,7 +150,7 @@ ERRORS = {
         (
             "pages/salinan.md",
             "Save_as",
-            "harus 'about-copy/index.html', berkas di balik 'Url: about-copy/'",
+            "harus 'about-copy/index.html', yaitu berkas untuk 'Url: about-copy/'",
         )
     ],
     "save_as_field": [("articles/simpan-sebagai.md", "Save_as", "bukan kolom untuk artikel")],
@@ -253,7 +253,7 @@ WARNINGS = {
         (
             "articles/tanpa-tempat.md",
             "Event_location",
-            "kegiatan belum berlangsung tetapi tidak menyebut tempatnya",
+            "kegiatan belum berlangsung, tetapi tempatnya tidak disebut",
         ),
     ],
     "translation_mismatch": [

@@ -478,7 +478,7 @@ def test_event_card_in_both_languages(bilingual_site):
     assert (
         "27–29 Juli 2020" in text and "Daring (Zoom)" in text and "Perpustakaan Nasional RI" in text
     )
-    assert "Tautannya hanya untuk peserta." in text  # the meeting link is private
+    assert "Tautan khusus untuk peserta." in text  # the meeting link is private
     assert card.select_one("dd a")["href"] == "https://www.perpusnas.go.id"  # the organiser
     assert "3 peserta" in text
     assert [li.get_text() for li in card.select(".participants li")] == [
@@ -504,7 +504,7 @@ def test_event_card_in_both_languages(bilingual_site):
     assert mixed.select_one(".event-link").get_text(" ", strip=True) == (
         "Ikuti secara daring (youtube.com)"
     )
-    assert "Tempat Desa Kampung Delima, dan daring Jl. Merdeka" in mixed.get_text(" ", strip=True)
+    assert "Tempat Desa Kampung Delima dan daring Jl. Merdeka" in mixed.get_text(" ", strip=True)
 
 
 def test_a_private_meeting_link_is_in_no_public_file(bilingual_site):
@@ -594,7 +594,7 @@ def test_open_graph_tags(bilingual_site):
 
 def test_agenda_pages(bilingual_site):
     for path, upcoming, past in (
-        ("/agenda/", "Akan datang", "Kegiatan yang sudah berlangsung"),
+        ("/agenda/", "Kegiatan mendatang", "Kegiatan yang sudah berlangsung"),
         ("/en/agenda/", "Upcoming", "Past events"),
     ):
         page = bilingual_site.html(path)
