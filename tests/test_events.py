@@ -476,7 +476,7 @@ def test_event_card_in_both_languages(bilingual_site):
     card = bilingual_site.html("/2020/07/bimtek/").select_one(".event-card")
     text = card.get_text(" ", strip=True)
     assert (
-        "27–29 Juli 2020" in text and "Daring (Zoom)" in text and "Perpustakaan Nasional RI" in text
+        "27–29 Juli 2020" in text and "Tempat Zoom" in text and "Perpustakaan Nasional RI" in text
     )
     assert "Tautan khusus untuk peserta." in text  # the meeting link is private
     assert card.select_one("dd a")["href"] == "https://www.perpusnas.go.id"  # the organiser
