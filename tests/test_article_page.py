@@ -200,5 +200,5 @@ def test_the_story_starts_before_the_event_card(bilingual_site, path):
     assert order.index(first) < order.index(page.select_one(".event-card"))
     assert re.search(r"\w", first.get_text())
     # The participants are folded into one line until a reader opens them.
-    if page.select(".participants li"):
-        assert page.select_one(".event-card details.participants-of summary")
+    if path == "/2020/07/bimtek/":  # the report with its participants
+        assert page.select(".event-card details.participants-of:not([open]) .participants li")

@@ -193,6 +193,7 @@ def test_search_results_show_the_lead_photo(page, served_site):
 
 MEDIA_PAGES = ["/", "/en/", "/2020/07/bimtek/", "/en/2020/07/bimtek/"]
 MEDIA_PAGES += ["/2022/02/kunjungan-perpustakaan-keliling/", "/agenda/", "/en/agenda/"]
+MEDIA_PAGES += ["/arsip/", "/en/archive/", "/tentang/", "/en/about/"]
 MEDIA = {"dark": {"color_scheme": "dark"}, "print": {"media": "print"}}
 
 
@@ -221,6 +222,7 @@ def test_print_shows_the_article_alone_with_its_links_addresses(page, served_sit
     page.emulate_media(media="print")
     assert page.evaluate(display, hidden) == ["none"] * len(hidden)
     assert page.evaluate(display, ["h1", ".event-card", ".content"]) == ["block"] * 3
+    assert page.locator(".participants li").first.is_visible()  # folded on screen, printed
     after = "q => getComputedStyle(document.querySelector(q), '::after').content"
     if path == "/2020/07/bimtek/":  # the organiser's site (the English article names none)
         assert page.evaluate(after, '.event-card a[href^="https://www.perpusnas"]') == (

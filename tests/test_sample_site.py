@@ -16,6 +16,12 @@ def test_sample_site_builds_without_warnings(tmp_path, settings):
     assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
     for path in ("/", "/en/", "/asas/", "/en/principles/", "/tentang/", "/en/about/"):
         assert site.exists(path), path
+    # The latest article is also the only upcoming event: shown once, large, not again
+    # among the upcoming events, and no "no events planned" either.
+    home = site.html("/")
+    lead = home.select_one(".home-latest .card.feature h2 a")["href"]
+    assert lead not in [a["href"] for a in home.select(".upcoming li a")]
+    assert "Belum ada kegiatan" not in home.select_one(".upcoming").get_text()
     bimtek = "/2020/07/bimtek-transformasi-perpustakaan-inklusi-sosial/"
     assert site.exists(bimtek) and site.exists("/en" + bimtek)
     if settings == "publishconf.py":  # as published: every feed valid Atom or RSS
