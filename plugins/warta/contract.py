@@ -177,6 +177,16 @@ def _key(text):
     return re.sub(r"[\s_\-]+", "-", text.strip().casefold()).strip("-")
 
 
+class Problems(list):
+    """What a check found: (severity, key, message) tuples, as every check returns them."""
+
+    def error(self, key, message):
+        self.append(("error", key, message))
+
+    def warning(self, key, message):
+        self.append(("warning", key, message))
+
+
 def check_header(path, header, kind, settings, _, repeated=()):
     """Problems in one file's header: [(severity, key, message)].
 
@@ -184,13 +194,8 @@ def check_header(path, header, kind, settings, _, repeated=()):
     ``kind`` is "article" or "page"; ``repeated`` names the keys written more than
     once (or over several lines).
     """
-    problems = []
-
-    def error(key, message):
-        problems.append(("error", key, message))
-
-    def warning(key, message):
-        problems.append(("warning", key, message))
+    problems = Problems()
+    error, warning = problems.error, problems.warning
 
     title = header.get("title", "").strip()
     if not title:
@@ -305,10 +310,8 @@ def placeholders():
 
 def check_mistakes(header, kind, settings, _, repeated=()):
     """The mistakes that used to pass in silence or do worse: [(severity, key, message)]."""
-    problems = []
-
-    def error(key, message):
-        problems.append(("error", key, message))
+    problems = Problems()
+    error = problems.error
 
     for key in sorted(repeated):
         error(
@@ -554,13 +557,8 @@ def web_address_problem(value, _):
 
 def check_event_place(header, when, settings, _):
     """Where an event is and how to join it: [(severity, key, message)]."""
-    problems = []
-
-    def error(key, message):
-        problems.append(("error", key, message))
-
-    def warning(key, message):
-        problems.append(("warning", key, message))
+    problems = Problems()
+    error, warning = problems.error, problems.warning
 
     mode = header.get("event_attendance", "").strip()
     link = header.get("event_url", "").strip()
