@@ -5,6 +5,7 @@ i18n_subsites plugin keeps module-level state that one process must not
 share between builds.
 """
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -224,12 +225,20 @@ def browser():
         chromium.close()
 
 
+@contextlib.contextmanager
+def screen(browser, width=360, height=800):
+    """A page in a fresh browser context of this size, closed afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
+    with screen(browser) as page:
+        yield page
 
 
 # --- The site as it goes online ------------------------------------------------

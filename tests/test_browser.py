@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import screen
 
 pytestmark = pytest.mark.slow  # Chromium and the preview server: `pytest -m 'not slow'` skips them
 
@@ -237,10 +238,8 @@ def test_print_shows_the_article_alone_with_its_links_addresses(page, served_sit
 @pytest.fixture
 def phone(browser):
     """A cheap phone's screen: 360x740."""
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    yield page
-    context.close()
+    with screen(browser, 360, 740) as page:
+        yield page
 
 
 @pytest.mark.parametrize("path", ["/cari/?q=perpustakaan", "/en/search/?q=library"])
