@@ -176,6 +176,7 @@ JINJA_ENVIRONMENT = {
 }
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
+    "warta.addresses",  # article and page addresses worked out faster than Pelican does, the same
     "warta.multilingual",  # checks WARTA_* settings, derives each language's settings
     "warta.library",  # the library's address, phone and hours (WARTA_LIBRARY), for the footer
     "warta.contract",  # checks every file against the content contract; stops before writing

@@ -8,7 +8,7 @@ from babel.messages.mofile import read_mo
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
-from warta import events, facts, multilingual, taxonomy
+from warta import addresses, events, facts, multilingual, taxonomy
 
 SETTINGS = {**DEFAULT_CONFIG, "WARTA_PRINCIPLES": facts.PRINCIPLES}
 PRINCIPLES = facts.principles(SETTINGS)
@@ -206,3 +206,66 @@ def test_the_preview_says_where_to_open_it():
     assert everywhere[-1] == "http://127.0.0.1:8001/" and all(
         a.endswith(":8001/") for a in everywhere
     )
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{date:%Y}/{date:%m}/{slug}/",
+        "{date:%Y}/{date:%-d}/{slug}.html",
+        "{lang}/{category}/{author}/{slug}/",
+        "{path}",
+        "posts/{date.year}/{edition}-{slug}/",
+        "static-address/",
+    ],
+)
+@pytest.mark.parametrize("kind", ["article", "page"])
+def test_addresses_are_pelicans_addresses(pattern, kind):
+    """addresses.expand_settings writes what Pelican's own _expand_settings writes,
+    for every pattern setting an article or page has."""
+    from pelican.contents import Article, Page
+    from pelican.urlwrappers import Author, Category
+
+    settings = dict(DEFAULT_CONFIG, PATH="/site/content", DEFAULT_LANG="id")
+    metadata = {
+        "title": "Judul",
+        "slug": "bimtek-2020",
+        "date": datetime(2020, 7, 30, 10, tzinfo=ZoneInfo("Asia/Jakarta")),
+        "lang": "en",
+        "category": Category("Kegiatan Perpustakaan", settings),
+        "author": Author("Sumarto", settings),
+        "edition": "edisi-3",
+    }
+    klass = Page if kind == "page" else Article
+    content = klass(
+        "<p>Isi</p>",
+        metadata=metadata,
+        settings=settings,
+        source_path="/site/content/articles/2020/bimtek.md",
+    )
+    for prefix in ("ARTICLE", "DRAFT", "PAGE", "DRAFT_PAGE"):
+        for key in ("url", "save_as", "lang_url", "lang_save_as"):
+            settings[f"{prefix}_{key}".upper()] = pattern
+            wanted = addresses.pelican_expand_settings(content, key, prefix)
+            assert addresses.expand_settings(content, key, prefix) == wanted
+            assert addresses.expand_settings(content, key, prefix) == wanted  # remembered
+    content.slug = "bimtek-2021"  # a change during the build changes the address
+    assert "bimtek-2021" in addresses.expand_settings(content, "url", "ARTICLE") or (
+        "{slug}" not in pattern
+    )
+
+
+def test_templates_compiled_once_are_not_shared_by_environments_that_differ():
+    from jinja2 import DictLoader, Environment
+
+    from warta.incremental import SharedBytecodeCache
+
+    shared = SharedBytecodeCache()
+    loader = DictLoader({"t.html": "{% if true %}\nja{% endif %}"})
+    plain = Environment(loader=loader, bytecode_cache=shared)
+    trimmed = Environment(loader=loader, bytecode_cache=shared, trim_blocks=True)
+    again = Environment(loader=loader, bytecode_cache=shared)
+    assert plain.get_template("t.html").render() == "\nja"
+    assert trimmed.get_template("t.html").render() == "ja"
+    assert again.get_template("t.html").render() == "\nja"
+    assert len(shared.store) == 2  # the third environment used the first one's

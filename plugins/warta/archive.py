@@ -19,7 +19,8 @@ rebuild (``warta.incremental``); this generator writes its pages the way the
 agenda is written.
 """
 
-from datetime import date
+import functools
+from datetime import date, datetime
 from itertools import groupby
 
 from babel.dates import format_date, format_skeleton
@@ -110,7 +111,14 @@ def month_name(context, month, year=None):
 @pass_context
 def day_and_month(context, value):
     """'30 Juli' / '30 July': an article's day on a page whose heading names the year."""
-    return format_skeleton("dMMMM", value, locale=date_locale(context))
+    if isinstance(value, datetime):
+        value = value.date()
+    return _day_and_month(value, date_locale(context))
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_and_month(day, locale):
+    return format_skeleton("dMMMM", day, locale=locale)
 
 
 def archive_count(months):
