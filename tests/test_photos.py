@@ -186,9 +186,12 @@ def test_the_lead_photo_heads_the_article_and_loads_first(bilingual_site):
     assert lead.img["alt"] == "Children around the mobile library van"
     assert lead.figcaption.get_text() == "The mobile library at SD Negeri 1 Curup."
     assert "loading" not in lead.img.attrs  # not lazy: it is the first thing seen
-    # Indonesian: no Image:, the body's first photo leads and heads the article too.
-    lead = bilingual_site.html(ARTICLE).select_one("article > figure.photo")
-    assert lead.img["alt"] == "Anak-anak mengerumuni mobil perpustakaan keliling"
+    # Indonesian: no Image:, the body's first photo leads (listings, previews) but
+    # stays where the body shows it: a photo is never on a page twice.
+    html = bilingual_site.html(ARTICLE)
+    assert html.select_one("article > figure.photo") is None
+    alts = [img["alt"] for img in html.select("article img")]
+    assert alts.count("Anak-anak mengerumuni mobil perpustakaan keliling") == 1
 
 
 def test_the_lead_photo_is_every_listings_thumbnail(bilingual_site):
@@ -517,7 +520,7 @@ def test_markdown_images_become_figures_galleries_and_pictures(tmp_path):
     )
     assert 'href="/.warta-root/images/a/y-' in html  # the root is put in per page
     assert [u.alt for u in found.uses] == ["X", "X", "Y", "Y"]
-    assert found.lead({}).at_top  # the body does not open with it
+    assert not found.lead({}).at_top  # the body shows it
     assert not found.finder.problems
 
 
@@ -526,6 +529,15 @@ def test_a_body_that_opens_with_its_lead_photo_does_not_repeat_it(tmp_path):
     lead = found.lead({})
     assert lead.photo.source == "articles/a/x.jpg" and not lead.at_top
     assert "<picture>" in html and 'loading="lazy"' not in html
+
+
+def test_an_image_field_naming_the_photo_the_body_opens_with_does_not_repeat_it(tmp_path):
+    """A WordPress post's featured image is often its first photo too."""
+    html, found = markup('![X](a/x.jpg "Keterangan X")\n![Y](a/y.jpg)\n\nTeks.', tmp_path)
+    assert not found.lead({"image": "a/x.jpg", "image_alt": "X"}).at_top
+    assert not found.lead({"image": "a/y.jpg", "image_alt": "Y"}).at_top  # its gallery
+    html, found = markup('Teks.\n\n![X](a/x.jpg "Keterangan X")', tmp_path)
+    assert found.lead({"image": "a/x.jpg", "image_alt": "X"}).at_top  # the editor's lead
 
 
 def test_a_gallery_with_another_sites_image_still_processes_its_own(tmp_path):

@@ -10,7 +10,8 @@ Editors save their phone photos in a folder beside the article
 - every image becomes a ``<picture>`` with AVIF and WebP sources in several
   widths, a JPEG (or PNG) fallback, ``width``/``height`` and lazy loading;
 - ``Image:`` (with ``Image_alt:``, ``Image_caption:``) names the lead photo,
-  else the body's first photo leads: it heads the article and stands for it in
+  and heads the article (unless the body opens with it), else the body's first
+  photo leads, where the body shows it; the lead stands for the article in
   listings, feeds, search results and link previews.
 
 ``{static}``, ``{attach}`` and ``{filename}`` links, site-root paths
@@ -321,7 +322,7 @@ class PhotoTreeprocessor(Treeprocessor):
                 continue  # an external image, or a problem: each is handled below on its own
             opens_body = index == 0 and ext.reading_body
             if opens_body:
-                ext.opening_photo = uses[0]
+                ext.opening_photos = {use.photo.source for use in uses}
             eager = leads_here and opens_body
             if len(uses) == 1:
                 new = figure(uses[0], ext.url_of, eager)
@@ -373,7 +374,7 @@ class PhotoExtension(Extension):
         self.uses = []  # every photo of the body, in order
         self.found = {}  # <img> element -> its PhotoUse or None
         self.reading_body = True  # then the Summary field, whose images lead nothing
-        self.opening_photo = None  # the body's first photo, if the body opens with it
+        self.opening_photos = set()  # the sources of the photos the body opens with
 
     def use(self, img):
         """The PhotoUse of an <img> (None: external, or a problem recorded); each
@@ -404,8 +405,9 @@ class PhotoExtension(Extension):
         return SITE_ROOT + path
 
     def lead(self, header):
-        """The lead photo: the ``Image:`` field's, else the body's first (shown above
-        the text only if the body does not already open with it)."""
+        """The lead photo: the ``Image:`` field's, shown above the text unless the body
+        opens with it (a WordPress post's featured image often is its first photo);
+        else the body's first, which stays where the body shows it, never twice."""
         if header.get("image", "").strip():
             if EXTERNAL.match(header["image"].strip()):
                 self.finder.problems.append(Problem("lead_external", header["image"], "image"))
@@ -416,16 +418,15 @@ class PhotoExtension(Extension):
                 self.finder.problems.append(Problem("lead_no_alt", header["image"], "image_alt"))
             if photo is None:
                 return None
-            return PhotoUse(photo, alt, header.get("image_caption", "").strip(), at_top=True)
+            caption = header.get("image_caption", "").strip()
+            return PhotoUse(photo, alt, caption, at_top=photo.source not in self.opening_photos)
         for key in ("image_alt", "image_caption"):
             if header.get(key, "").strip():
                 self.finder.problems.append(Problem("lead_without_image", header[key], key))
         if not self.uses:
             return None
         first = self.uses[0]
-        return PhotoUse(
-            first.photo, first.alt, first.caption, at_top=first is not self.opening_photo
-        )
+        return PhotoUse(first.photo, first.alt, first.caption, at_top=False)
 
 
 # --- Templates -----------------------------------------------------------------
