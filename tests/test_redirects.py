@@ -13,7 +13,7 @@ from warta.deploy import publishable_copy
 
 BIMTEK = "/2020/07/bimtek/"
 OLD = "/2020/07/30/bimtek-transformasi-perpustakaan/"
-ENCODED = "/2020/07/30/bimtek-\u2013-inklusi-sosial/"  # /2020/07/30/bimtek-%e2%80%93-inklusi-sosial/
+ENCODED = "/2020/07/30/bimtek-\u2013-inklusi-sosial/"  # written bimtek-%e2%80%93-inklusi-sosial
 
 
 def refresh_url(soup):
@@ -114,11 +114,12 @@ def test_the_apache_rules_come_before_the_sites_own_rewrites(production_site):
     htaccess = (production_site.output / ".htaccess").read_text()
     ours = htaccess.index("RewriteRule \"^2020/07/30/bimtek\\-transformasi\\-perpustakaan/?$\"")
     assert ours < htaccess.index("RewriteCond %{REQUEST_FILENAME}/index.html !-f")
-    assert '(?:^|&)p=123(?:&|$)"\n    RewriteRule "^$" "' + production_site.base + BIMTEK in htaccess
+    query = '(?:^|&)p=123(?:&|$)"\n    RewriteRule "^$" "'
+    assert query + production_site.base + BIMTEK in htaccess
     assert "# warta:redirects" not in htaccess  # the marker line gave way to the rules
 
 
-def test_an_empty_redirects_file_still_writes_the_nginx_file(tmp_path, fixture_content, photo_cache):
+def test_no_redirects_file_still_writes_the_nginx_file(tmp_path, fixture_content, photo_cache):
     content = tmp_path / "content"
     shutil.copytree(fixture_content, content)
     (content / "redirects.csv").unlink()
@@ -184,11 +185,11 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
 @pytest.mark.parametrize(
     "line, message",
     [
-        (3, "{filename}articles/bimtek-lama.md: tidak ada berkas articles/bimtek-lama.md di content/."),
+        (3, "{filename}articles/bimtek-lama.md: tidak ada berkas articles/bimtek-lama.md di"),
         (4, "situs baru tidak punya alamat /tidak-ada/."),
-        (5, "setiap baris berisi dua nilai, alamat lama dan alamat baru, dipisahkan koma; baris ini berisi 1"),
+        (5, "setiap baris berisi dua nilai, alamat lama dan alamat baru, dipisahkan koma; baris"),
         (6, "/2020/07/30/bimtek-transformasi-perpustakaan sudah dialihkan di baris 3."),
-        (7, "/2020/07/bimtek/ adalah alamat situs baru: pengalihan akan menyembunyikan halamannya."),
+        (7, "/2020/07/bimtek/ adalah alamat situs baru: pengalihan akan menyembunyikan"),
         (8, "'2019/01/03/tanpa-garis/' bukan alamat situs lama: alamat harus diawali /"),
         (9, "Tulis bagian alamatnya saja: /2019/lama/"),
         (10, "{filename}articles/draft.md belum terbit (Status: draft)"),
@@ -199,7 +200,8 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
     ],
 )
 def test_each_mistake_is_named_with_its_line(mistaken, line, message):
-    [said] = [l for l in mistaken.log.splitlines() if l.startswith(f"redirects.csv: KESALAHAN: Baris {line}: ")]
+    start = f"redirects.csv: KESALAHAN: Baris {line}: "
+    [said] = [text for text in mistaken.log.splitlines() if text.startswith(start)]
     assert message in said
 
 
@@ -216,7 +218,9 @@ def test_a_file_without_its_header_is_refused(tmp_path, fixture_content, photo_c
     content = tmp_path / "content"
     shutil.copytree(fixture_content, content)
     (content / "redirects.csv").write_text("/feed/,/feeds/all.atom.xml\n", encoding="utf-8")
-    site = build(content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache))
+    site = build(
+        content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
+    )
     assert site.returncode != 0
     assert (
         "redirects.csv: KESALAHAN: Baris 1: baris pertama harus berisi judul kolom old,new."

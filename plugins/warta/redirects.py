@@ -310,7 +310,8 @@ def check(generators, settings, _):
     except (UnicodeDecodeError, csv.Error) as error:
         return [(name, None, _("cannot be read as UTF-8 CSV text: %(error)s") % {"error": error})]
     if not rows or [f.lower() for f in rows[0][1]] != ["old", "new"]:
-        return [(name, rows[0][0] if rows else None, _("the first line must be the header old,new."))]
+        line = rows[0][0] if rows else None
+        return [(name, line, _("the first line must be the header old,new."))]
     site = Site(generators, settings)
     seen = {}
     found = []
@@ -397,7 +398,9 @@ def page_template(settings, lang):
         autoescape=True,
     )
     ui = theme_gettext({**settings, "DEFAULT_LANG": lang})
-    env.install_gettext_callables(ui, lambda one, many, n: ui(one if n == 1 else many), newstyle=True)
+    env.install_gettext_callables(
+        ui, lambda one, many, n: ui(one if n == 1 else many), newstyle=True
+    )
     return env.get_template("redirect.html")
 
 
@@ -480,7 +483,7 @@ def apache_pattern(path):
 
 def apache_rules(redirects, settings):
     lines = [
-        "# Old addresses (content/redirects.csv, written by `invoke publish`): permanent redirects.",
+        "# Old addresses (content/redirects.csv; `invoke publish` wrote these): permanent redirects.",
         "<IfModule mod_rewrite.c>",
         "    RewriteEngine On",
     ]
@@ -488,7 +491,8 @@ def apache_rules(redirects, settings):
         target = target_url(r, settings).replace("%", "\\%").replace("$", "\\$")
         if r.query:
             name, value = r.query
-            lines.append(f'    RewriteCond %{{QUERY_STRING}} "(?:^|&){re.escape(name)}={re.escape(value)}(?:&|$)"')
+            condition = f"(?:^|&){re.escape(name)}={re.escape(value)}(?:&|$)"
+            lines.append(f'    RewriteCond %{{QUERY_STRING}} "{condition}"')
             lines.append(f'    RewriteRule "{apache_pattern(r.path)}" "{target}" [R=301,L,NE,QSD]')
         else:
             lines.append(f'    RewriteRule "{apache_pattern(r.path)}" "{target}" [R=301,L,NE]')
