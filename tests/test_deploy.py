@@ -754,7 +754,8 @@ def pages_project(tmp_path, production_site):
 
 
 def branch_files(repo, ref="gh-pages"):
-    return set(git(repo, "ls-tree", "-r", "--name-only", ref).split())
+    # -z: names as they are (an old address's page may have a non-ASCII one), not quoted.
+    return set(git(repo, "ls-tree", "-r", "-z", "--name-only", ref).split("\0")) - {""}
 
 
 def published_files(output):

@@ -106,8 +106,8 @@ def key(path):
 
 
 def read_lines(path):
-    """[(line number, [fields])] of the data lines of redirects.csv; comments, blank
-    lines and the header are left out (the header is checked: see ``check``)."""
+    """[(line number, [fields])] of redirects.csv, the header first (``check`` checks
+    it); comments and blank lines are left out."""
     rows = []
     with open(path, encoding="utf-8-sig", newline="") as file:
         reader = csv.reader(file)
@@ -455,7 +455,10 @@ def nginx_rules(redirects, settings):
     for path, group in sorted(by_path.items()):
         queries = sorted((r for r in group if r.query), key=lambda r: r.line)
         plain = [r for r in group if not r.query]
-        forms = [path] if path == "/" or PurePosixPath(path).suffix else [path, path + "/"]
+        folder = path != "/" and (
+            any(r.path.endswith("/") for r in group) or not PurePosixPath(path).suffix
+        )
+        forms = [path, path + "/"] if folder else [path]
         for form in forms:
             lines.append(f'location = "{form}" {{')
             for r in queries:
@@ -478,7 +481,8 @@ def apache_pattern(path):
     escaped = re.escape(bare).replace("\\ ", "\\x20").replace(" ", "\\x20")
     if not bare:
         return "^$"
-    return f"^{escaped}/?$" if not PurePosixPath(bare).suffix else f"^{escaped}$"
+    folder = path.endswith("/") or not PurePosixPath(bare).suffix
+    return f"^{escaped}/?$" if folder else f"^{escaped}$"
 
 
 def apache_rules(redirects, settings):
