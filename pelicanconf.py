@@ -133,6 +133,9 @@ TYPOGRIFY = True
 TYPOGRIFY_DASHES = "oldschool"  # "09.00--15.00" becomes the en dash Indonesian ranges use
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
+# The old site's addresses and where each now goes (README, "Old addresses"), inside
+# content/; written by `invoke import-wordpress`, editable by hand. No file, no redirects.
+WARTA_REDIRECTS = "redirects.csv"
 
 # --- URLs: a public contract (feed readers and search engines keep them) -----
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
@@ -192,6 +195,7 @@ PLUGINS = [
     "warta.sitemap",  # a sitemap per language with hreflang alternates, and robots.txt
     "warta.search",  # the search pages, and the Pagefind index once everything is written
     "warta.publishing",  # published builds: theme files named by content, the server's files
+    "warta.redirects",  # old addresses (redirects.csv): redirect pages, and the servers' 301 rules
     "pelican.plugins.i18n_subsites",  # builds /en/ and installs the gettext catalogs
 ]
 I18N_TEMPLATES_LANG = "en"  # template strings are written in English; id gets the catalog

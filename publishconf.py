@@ -34,3 +34,6 @@ WARTA_GITHUB_PAGES = {"remote": "origin", "branch": "gh-pages"}
 WARTA_FINGERPRINT = True
 # Apache (cPanel hosting) reads its configuration from the site's root: put it there.
 WARTA_SERVER_FILES = [str(ROOT / "server" / ".htaccess")]
+# The old site's addresses (content/redirects.csv) as permanent redirects: this file for
+# nginx to include (README, "Server configuration"), and rules in the .htaccess above.
+WARTA_REDIRECT_RULES = ".warta/redirects.nginx.conf"

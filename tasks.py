@@ -502,7 +502,7 @@ def translations(c):
     with c.cd(str(PLUGINS / "warta")):
         c.run(
             f"{frontend} extract -o translations/contract.pot --no-location --sort-output"
-            f" --project 'Warta Perpustakaan' -k _ contract.py"
+            f" --project 'Warta Perpustakaan' -k _ contract.py redirects.py"
         )
         c.run(f"{frontend} update -w 100 -D contract -i translations/contract.pot -d translations")
 

@@ -90,6 +90,12 @@ def build(content, output, settings="pelicanconf.py", verbose=False, **overrides
     return Site(output=output, returncode=result.returncode, log=result.stdout + result.stderr)
 
 
+def is_redirect_page(path):
+    """Whether an HTML file is one of warta.redirects' pages for an old address, not a
+    page of the site."""
+    return b'<meta http-equiv="refresh"' in path.read_bytes()
+
+
 def snapshot(folder):
     """{path: content hash} of every file under ``folder``: to show it did not change."""
     return {

@@ -754,17 +754,19 @@ def pages_project(tmp_path, production_site):
 
 
 def branch_files(repo, ref="gh-pages"):
-    return set(git(repo, "ls-tree", "-r", "--name-only", ref).split())
+    # -z: names as they are (an old address's page may have a non-ASCII one), not quoted.
+    return set(git(repo, "ls-tree", "-r", "-z", "--name-only", ref).split("\0")) - {""}
 
 
 def published_files(output):
     """The production build's files as Pages gets them: without the .gz and .br
-    twins and the root's .htaccess, which only a web server of the library's own
-    reads."""
+    twins, the root's .htaccess and the nginx redirect rules in .warta/, which only a
+    web server of the library's own reads."""
     site = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
     twins = {name for name in site if name[-3:] in (".gz", ".br") and name[:-3] in site}
-    assert twins and ".htaccess" in site  # the real production build
-    return site - twins - {".htaccess"}
+    rules = ".warta/redirects.nginx.conf"
+    assert twins and ".htaccess" in site and rules in site  # the real production build
+    return site - twins - {".htaccess", rules}
 
 
 def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_path):

@@ -124,6 +124,18 @@ def test_quick_rebuilds_write_what_a_full_build_writes(preview):
     edit(content / "pages" / "tentang.md", "Title: ", "Title: Profil ")
     quick_rebuild()
 
+    # An old address's target gets a new slug: its redirect page follows (warta.redirects).
+    old = target / "2020/07/30/bimtek-transformasi-perpustakaan/index.html"
+    edit(articles / "bimtek.md", "Slug: bimtek", "Slug: bimtek-transformasi")
+    quick_rebuild()
+    assert '/2020/07/bimtek-transformasi/">' in old.read_text()
+
+    # A line of redirects.csv goes, another comes (`invoke serve` builds these in full;
+    # a quick rebuild must still write the same).
+    edit(content / "redirects.csv", "/feed/,", "/rss/,")
+    quick_rebuild()
+    assert not (target / "feed").exists() and (target / "rss/index.html").exists()
+
 
 def test_a_quick_rebuild_still_checks_what_changed_and_writes_nothing_on_a_mistake(preview):
     content, target, quick_rebuild = preview

@@ -133,6 +133,7 @@ http {{
         listen 127.0.0.1:{production_site.port};
         root {production_site.output};
         include {ROOT / "server" / "nginx.conf"};
+        include {production_site.output / ".warta" / "redirects.nginx.conf"};
     }}
 }}
 """
@@ -152,9 +153,10 @@ def apache(production_site, server_folder):
     mod_rewrite and mod_headers as on cPanel, with the site's folder allowing .htaccess
     files (AllowOverride All, as cPanel does): the build put server/.htaccess there."""
     need(APACHE, "apache2")
-    assert (production_site.output / ".htaccess").read_bytes() == (
-        ROOT / "server" / ".htaccess"
-    ).read_bytes()
+    shipped = (ROOT / "server" / ".htaccess").read_text()
+    before, _, after = shipped.partition("# warta:redirects\n")  # the old addresses go there
+    published = (production_site.output / ".htaccess").read_text()
+    assert after and published.startswith(before) and published.endswith(after)
     folder = server_folder / "apache"
     folder.mkdir()
     port = free_port()
@@ -410,6 +412,42 @@ def test_the_server_files_themselves_are_not_served(server):
 def test_a_folder_address_without_its_slash_is_redirected(server):
     status, headers, _ = get(server, "/tentang")
     assert status == 301 and headers["Location"].endswith("/tentang/")
+
+
+# --- Old addresses (content/redirects.csv, warta.redirects) --------------------
+
+BIMTEK = "/2020/07/bimtek/"
+
+
+@pytest.mark.parametrize(
+    "path, location",
+    [
+        ("/2020/07/30/bimtek-transformasi-perpustakaan/", BIMTEK),
+        ("/2020/07/30/bimtek-transformasi-perpustakaan", BIMTEK),  # no slash: one hop
+        ("/2020/07/30/bimtek-%e2%80%93-inklusi-sosial/", BIMTEK),  # as WordPress wrote it
+        ("/2020/07/30/bimtek-%E2%80%93-inklusi-sosial/", BIMTEK),
+        ("/?p=123", BIMTEK),
+        ("/?p=123&utm_source=whatsapp", BIMTEK),
+        ("/?page_id=7", "/tentang/"),
+        ("/?cat=5", "/kategori/kegiatan/"),
+        ("/feed/", "/feeds/all.atom.xml"),  # feed readers follow a 301, not a page
+        ("/feed", "/feeds/all.atom.xml"),
+        ("/category/kegiatan/", "/kategori/kegiatan/"),
+        ("/en/2020/07/30/training-on-library-transformation/", "/en" + BIMTEK),
+        ("/author/admin", "/"),
+    ],
+)
+def test_old_addresses_are_moved_permanently(server, production_site, path, location):
+    status, headers, _ = get(server, path)
+    assert status == 301, (path, status)
+    assert headers["Location"] == production_site.base + location
+
+
+@pytest.mark.parametrize("path", ["/", "/?p=999", "/?utm_source=whatsapp", "/?cat=5x"])
+def test_the_home_page_is_still_the_home_page(server, path):
+    status, headers, body = get(server, path)
+    assert status == 200 and headers["Content-Type"] == PAGE
+    assert b'http-equiv="refresh"' not in body and b"<h1" in body
 
 
 # --- Chromium, under nginx and the shipped Content-Security-Policy -------------

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, is_redirect_page
 from schema_org import Checker, page_problems
 from warta import library, structured_data
 
@@ -30,7 +30,8 @@ def settings_file():
 
 
 def pages(site):
-    return sorted(site.output.rglob("*.html"))
+    """Every page of the site (not the redirect pages of old addresses)."""
+    return sorted(p for p in site.output.rglob("*.html") if not is_redirect_page(p))
 
 
 def url_path(site, page):

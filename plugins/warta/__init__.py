@@ -31,7 +31,10 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``sitemap``: a sitemap per language and robots.txt;
 - ``search``: the search pages, the 404 pages, and the Pagefind index;
 - ``publishing``: what a published build adds for the web server (theme files
-  named by their content, ``server/.htaccess`` at the root).
+  named by their content, ``server/.htaccess`` at the root);
+- ``redirects``: the old site's addresses (``content/redirects.csv``) kept
+  working: checked like the content, a redirect page at each old path, and
+  301 rules for nginx and Apache in published builds.
 
 Helpers: ``facts`` (the languages, principles and categories, declared once
 and checked at start-up), ``reading`` (each source read and typogrified once

@@ -34,7 +34,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from warta import facts, incremental, photos, reading
+from warta import facts, incremental, photos, reading, redirects
 from warta import events
 from warta.tables import AlignedTables
 from warta.events import parse_when
@@ -1115,6 +1115,8 @@ def check_site(generators):
     if is_main_site(settings):  # every language site reads the same files: check them once
         for severity, path, message in check_files(settings, _):
             report.add(severity, path, None, message)
+        for path, line, message in redirects.check(generators, settings, _):
+            report.error(path, line and _("line %(number)d") % {"number": line}, message)
         incremental.note_sources([record for record, _html in report.read.values()])
         for record, html in report.read.values():
             if incremental.unchanged(record):
@@ -1183,6 +1185,8 @@ def check_files(settings, _):
         relative = path.relative_to(base)
         if path.is_dir() or any(IGNORED.search(part) for part in relative.parts):
             continue
+        if relative.as_posix() == settings.get("WARTA_REDIRECTS"):
+            continue  # read by warta.redirects, which checks it
         top, suffix = relative.parts[0], path.suffix.lower()
         in_content = top in content_dirs or top == text_dir
         if in_content and path.suffix == ".md":

@@ -619,16 +619,22 @@ def _git(repo, *args, env=None):
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
 
 
+SERVER_FOLDER = ".warta"  # the published site's files for its own web server (warta.redirects)
+
+
 def publishable_copy(site: Path, scratch: Path, server_files=()) -> Path:
     """``site`` as Pages should get it: without what only a web server of the
     library's own reads. The precompressed twins (``x.gz`` beside ``x``) that a server
     sends to browsers asking for them: Pages compresses by itself and would only store
     them. The files ``server_files`` names at the root (``.htaccess``, from
-    ``WARTA_SERVER_FILES``): Pages would serve the server's configuration as a page.
-    Hard links: nothing copied."""
+    ``WARTA_SERVER_FILES``): Pages would serve the server's configuration as a page;
+    so would it the hidden ``.warta/`` folder (the nginx redirect rules of
+    ``WARTA_REDIRECT_RULES``). Hard links: nothing copied."""
     copy = scratch / "site"
-    for folder, _, files in os.walk(site):
+    for folder, folders, files in os.walk(site):
         relative = Path(folder).relative_to(site)
+        if relative == Path("."):
+            folders[:] = [name for name in folders if name != SERVER_FOLDER]
         (copy / relative).mkdir(parents=True, exist_ok=True)
         names = set(files)
         for name in files:

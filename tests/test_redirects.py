@@ -1,0 +1,228 @@
+"""Old addresses (content/redirects.csv, warta.redirects): the redirect pages a build
+writes, the nginx and Apache rules a published build writes, and the editors'
+messages for every mistake the file can hold. The rules in the real servers:
+tests/test_servers.py."""
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT, SITEURL, TODAY, build, snapshot
+
+from warta.deploy import publishable_copy
+
+BIMTEK = "/2020/07/bimtek/"
+OLD = "/2020/07/30/bimtek-transformasi-perpustakaan/"
+ENCODED = "/2020/07/30/bimtek-\u2013-inklusi-sosial/"  # written bimtek-%e2%80%93-inklusi-sosial
+
+
+def refresh_url(soup):
+    content = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    delay, url = content.split("; url=", 1)
+    assert delay == "0"
+    return url
+
+
+def test_a_redirect_page_sends_readers_on_in_the_targets_language(bilingual_site):
+    page = bilingual_site.html(OLD)
+    assert page.html["lang"] == "id"
+    assert refresh_url(page) == SITEURL + BIMTEK
+    assert page.find("link", rel="canonical")["href"] == SITEURL + BIMTEK
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    link = page.body.find("a")
+    assert link["href"] == SITEURL + BIMTEK and link.text == SITEURL + BIMTEK
+    assert "Halaman ini sudah pindah ke alamat baru" in page.body.text
+
+    english = bilingual_site.html("/en/2020/07/30/training-on-library-transformation/")
+    assert english.html["lang"] == "en"
+    assert refresh_url(english) == SITEURL + "/en" + BIMTEK
+    assert "This page has moved to a new address" in english.body.text
+
+
+def test_redirect_pages_have_no_inline_script_or_style(bilingual_site):
+    for old in (OLD, "/feed/", "/category/kegiatan/", "/author/admin/"):
+        page = bilingual_site.html(old)
+        assert not page.find_all(["script", "style"]) and not page.select("[style]")
+
+
+def test_every_kind_of_target_is_resolved(bilingual_site):
+    expected = {
+        "/category/kegiatan/": "/kategori/kegiatan/",
+        "/feed/": "/feeds/all.atom.xml",
+        "/author/admin/": "/",  # written without its slash; the folder holds the page
+    }
+    for old, new in expected.items():
+        assert refresh_url(bilingual_site.html(old)) == SITEURL + new
+
+
+def test_a_percent_encoded_old_path_is_written_where_the_servers_look(bilingual_site):
+    assert bilingual_site.exists(ENCODED)
+    assert not (bilingual_site.output / "2020/07/30/bimtek-%e2%80%93-inklusi-sosial").exists()
+
+
+def test_a_query_address_is_no_file_and_the_home_page_stays(bilingual_site):
+    names = [p.name for p in bilingual_site.output.rglob("*")]
+    assert not [name for name in names if "?" in name or "=" in name]
+    assert bilingual_site.html("/").find("h1") is not None  # the home page, not a redirect
+    assert bilingual_site.html("/").find("meta", attrs={"http-equiv": "refresh"}) is None
+
+
+def test_redirect_pages_are_in_no_sitemap_and_no_search_index(bilingual_site):
+    for path, text in bilingual_site.public_texts():
+        if path.name == "sitemap.xml" or path.suffix == ".pf_fragment":
+            assert "/2020/07/30/" not in text and "sudah pindah" not in text, path
+    assert list(bilingual_site.output.glob("pagefind/fragment/*.pf_fragment"))
+
+
+def test_a_local_build_links_relative_to_the_page(tmp_path, fixture_content, photo_cache):
+    site = build(
+        fixture_content,
+        tmp_path / "output",
+        SITEURL="",
+        RELATIVE_URLS=True,
+        WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
+        WARTA_SEARCH_INDEX=False,
+    )
+    assert site.returncode == 0, site.log
+    page = site.html(OLD)
+    assert refresh_url(page) == "../../bimtek/"
+    assert page.find("link", rel="canonical")["href"] == "../../bimtek/"
+    assert refresh_url(site.html("/author/admin/")) == "../../"
+    assert refresh_url(site.html("/en/2020/07/30/training-on-library-transformation/")) == (
+        "../../bimtek/"
+    )
+    # No server rules outside a published build.
+    assert not (site.output / ".warta").exists() and not (site.output / ".htaccess").exists()
+
+
+# --- The servers' rules (in a published build) --------------------------------------
+
+
+def test_the_nginx_rules_cover_paths_queries_and_feeds(production_site):
+    rules = (production_site.output / ".warta" / "redirects.nginx.conf").read_text()
+    base = production_site.base
+    assert f'location = "{OLD}" {{\n    return 301 "{base}{BIMTEK}";' in rules
+    assert f'location = "{OLD.rstrip("/")}" {{' in rules  # without its slash too
+    assert f'location = "{ENCODED}" {{' in rules  # nginx matches the decoded path
+    assert f'if ($arg_p = "123") {{\n        return 301 "{base}{BIMTEK}";' in rules
+    assert f'if ($arg_page_id = "7") {{\n        return 301 "{base}/tentang/";' in rules
+    assert f'location = "/feed/" {{\n    return 301 "{base}/feeds/all.atom.xml";' in rules
+
+
+def test_the_apache_rules_come_before_the_sites_own_rewrites(production_site):
+    htaccess = (production_site.output / ".htaccess").read_text()
+    ours = htaccess.index("RewriteRule \"^2020/07/30/bimtek\\-transformasi\\-perpustakaan/?$\"")
+    assert ours < htaccess.index("RewriteCond %{REQUEST_FILENAME}/index.html !-f")
+    query = '(?:^|&)p=123(?:&|$)"\n    RewriteRule "^$" "'
+    assert query + production_site.base + BIMTEK in htaccess
+    assert "# warta:redirects" not in htaccess  # the marker line gave way to the rules
+
+
+def test_no_redirects_file_still_writes_the_nginx_file(tmp_path, fixture_content, photo_cache):
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    (content / "redirects.csv").unlink()
+    site = build(
+        content,
+        tmp_path / "output",
+        settings="publishconf.py",
+        WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
+        WARTA_SEARCH_INDEX=False,
+    )
+    assert site.returncode == 0, site.log
+    rules = (site.output / ".warta" / "redirects.nginx.conf").read_text()
+    assert "location" not in rules  # nothing to redirect, but the include does not fail
+    assert (site.output / ".htaccess").read_text() == (ROOT / "server" / ".htaccess").read_text()
+
+
+def test_github_pages_gets_no_server_rules(tmp_path):
+    site = tmp_path / "site"
+    (site / ".warta").mkdir(parents=True)
+    (site / ".warta" / "redirects.nginx.conf").write_text("location = /x { }")
+    (site / "feed").mkdir()
+    (site / "feed" / "index.html").write_text("<!DOCTYPE html>")
+    (site / ".htaccess").write_text("RewriteEngine On")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    copy = publishable_copy(site, scratch, {".htaccess"})
+    assert snapshot(copy).keys() == {"feed/index.html"}
+
+
+# --- Mistakes: clear messages, with the line, and nothing written ------------------
+
+MISTAKES = """old,new
+# a comment line, then the mistakes, one per line
+/2020/07/30/bimtek-transformasi-perpustakaan/,{filename}articles/bimtek-lama.md
+/2019/01/01/ada/,/tidak-ada/
+/2019/01/02/dua-kolom/
+/2020/07/30/bimtek-transformasi-perpustakaan,{index}
+/2020/07/bimtek/,{index}
+2019/01/03/tanpa-garis/,{index}
+https://perpustakaan.example.id/2019/lama/,{index}
+/2019/01/04/draf/,{filename}articles/draft.md
+/2019/01/05/kategori/,{category}olahraga
+/2019/01/06/tag/,{tag}tidak-ada-tag
+/2019/01/07/ke-mana/,articles/bimtek.md
+/?p=1&q=2,{index}
+/baik/,{index}
+"""
+
+
+@pytest.fixture(scope="module")
+def mistaken(tmp_path_factory, fixture_content, photo_cache):
+    tmp_path = tmp_path_factory.mktemp("mistakes")
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    (content / "redirects.csv").write_text(MISTAKES, encoding="utf-8")
+    site = build(
+        content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
+    )
+    return site
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (3, "{filename}articles/bimtek-lama.md: tidak ada berkas articles/bimtek-lama.md di"),
+        (4, "situs baru tidak punya alamat /tidak-ada/."),
+        (5, "setiap baris berisi dua nilai, alamat lama dan alamat baru, dipisahkan koma; baris"),
+        (6, "/2020/07/30/bimtek-transformasi-perpustakaan sudah dialihkan di baris 3."),
+        (7, "/2020/07/bimtek/ adalah alamat situs baru: pengalihan akan menyembunyikan"),
+        (8, "'2019/01/03/tanpa-garis/' bukan alamat situs lama: alamat harus diawali /"),
+        (9, "Tulis bagian alamatnya saja: /2019/lama/"),
+        (10, "{filename}articles/draft.md belum terbit (Status: draft)"),
+        (11, "'olahraga' bukan salah satu kategori (berita, kegiatan, kisah-literasi)."),
+        (12, "tidak ada artikel berbahasa id dengan tag 'tidak-ada-tag'"),
+        (13, "'articles/bimtek.md' bukan tujuan pengalihan: tulis {filename}"),
+        (14, "'/?p=1&q=2': alamat lama dengan tanda tanya hanya boleh membawa satu nilai"),
+    ],
+)
+def test_each_mistake_is_named_with_its_line(mistaken, line, message):
+    start = f"redirects.csv: KESALAHAN: Baris {line}: "
+    [said] = [text for text in mistaken.log.splitlines() if text.startswith(start)]
+    assert message in said
+
+
+def test_mistakes_stop_the_build_before_anything_is_written(mistaken):
+    assert mistaken.returncode != 0
+    assert "Traceback" not in mistaken.log and "CRITICAL" not in mistaken.log
+    assert "Baris 15" not in mistaken.log  # the good line
+    assert "situs tidak dibangun" in mistaken.log
+    assert not mistaken.output.exists() or not any(mistaken.output.rglob("*.html"))
+    assert re.search(r"12 masalah di \d+ berkas", mistaken.log)
+
+
+def test_a_file_without_its_header_is_refused(tmp_path, fixture_content, photo_cache):
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    (content / "redirects.csv").write_text("/feed/,/feeds/all.atom.xml\n", encoding="utf-8")
+    site = build(
+        content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
+    )
+    assert site.returncode != 0
+    assert (
+        "redirects.csv: KESALAHAN: Baris 1: baris pertama harus berisi judul kolom old,new."
+        in site.log
+    )
