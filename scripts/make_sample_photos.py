@@ -1537,6 +1537,55 @@ def make_pojok_baca():
 
 
 # --------------------------------------------------------------------------
+# 8. The new opening hours on the library's front door
+# --------------------------------------------------------------------------
+
+
+def make_jam_layanan():
+    W, H = 1600, 1200
+    c = Canvas(W, H, hexc("#EFE3CF"))
+    # the front wall, a glass door with the reading room behind it, the floor
+    c.gradient((0, 0, W, 952), hexc("#F4EAD8"), hexc("#E6D5B8"))
+    c.gradient((0, 952, W, H), hexc("#B9A58A"), hexc("#9C8A70"))
+    for x in range(0, W, 160):
+        c.rect((x, 952, x + 4, H), fill=hexc("#A8957A"))
+    c.rect((120, 144, 712, 952), fill=hexc("#6B4A2B"))
+    c.gradient((144, 168, 688, 952), hexc("#CFE6EE"), hexc("#A9CBD6"))
+    rng = random.Random(23)
+    for base in (408, 600, 792):
+        c.rect((144, base, 688, base + 10), fill=hexc("#8C6A4A"))
+        bookshelf_row(c, rng, 160, 672, base, 120, 168, decor=False)
+    c.blur(6, (144, 168, 688, 952))
+    c.rect((408, 168, 424, 952), fill=hexc("#6B4A2B"))
+    c.rect((360, 520, 376, 640), fill=hexc("#D9D4CC"), r=6)
+    c.rect((456, 520, 472, 640), fill=hexc("#D9D4CC"), r=6)
+    # the board with the hours
+    bx0, by0, bx1, by1 = 832, 200, 1528, 808
+    c.shadow((bx0, by0, bx1, by1), r=18, blur=16, opacity=0.35)
+    c.rect((bx0, by0, bx1, by1), fill=hexc("#1F5C58"), r=18)
+    c.rect((bx0 + 24, by0 + 24, bx1 - 24, by1 - 24), fill=hexc("#FFF8EA"), r=10)
+    c.rect((bx0 + 24, by0 + 24, bx1 - 24, by0 + 152), fill=TEAL, r=10)
+    mid = (bx0 + bx1) / 2
+    c.text((mid, by0 + 90), "JAM LAYANAN", 64, hexc("#FFFFFF"), bold=True, anchor="mm")
+    rows = [
+        ("Senin–Jumat", "08.00–16.00"),
+        ("Sabtu", "08.00–12.00"),
+        ("Minggu & libur", "Tutup"),
+    ]
+    for k, (day, hours) in enumerate(rows):
+        y = by0 + 232 + k * 104
+        c.text((bx0 + 64, y), day, 38, INK, anchor="lm")
+        c.text((bx1 - 64, y), hours, 38, INK, bold=True, anchor="rm")
+        c.rect((bx0 + 64, y + 52, bx1 - 64, y + 56), fill=hexc("#E3D6BF"))
+    c.text((mid, by1 - 64), "Mulai 1 Februari 2021", 36, hexc("#8E1F2A"), bold=True, anchor="mm")
+    # a plant by the door and a ramp's handrail
+    plant(c, 772, 952, 26, pot=TERRACOTTA, leaf=hexc("#4F8F5F"))
+    c.line([(1544, 872), (W, 856)], hexc("#8A8F96"), 10)
+    c.line([(1560, 872), (1560, 952)], hexc("#8A8F96"), 8)
+    return c.final()
+
+
+# --------------------------------------------------------------------------
 # output
 # --------------------------------------------------------------------------
 
@@ -1605,6 +1654,7 @@ JOBS = [
     ("2020/bimtek-transformasi-perpustakaan/asas-perpustakaan.png", make_asas),
     ("2021/lomba-bercerita-sd/panggung.jpg", make_panggung),
     ("2022/pojok-baca-digital-pasar/pojok-baca.jpg", make_pojok_baca),
+    ("2021/jam-layanan-baru/papan-jam-layanan.jpg", make_jam_layanan),
 ]
 
 
