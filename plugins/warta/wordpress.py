@@ -267,9 +267,11 @@ EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
 BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.M)
 ATTRIBUTE = re.compile(r'(\w+)=["\']([^"\']*)["\']')
 BLOCK_TAGS = re.compile(
-    r"^\s*<(p|div|h[1-6]|ul|ol|li|table|blockquote|figure|pre|hr|!--|iframe|dl|address)\b", re.I
+    r"^\s*(?:<(?:p|div|h[1-6]|ul|ol|li|table|blockquote|figure|pre|hr|iframe|dl|address)\b|<!--)",
+    re.I,
 )
 RESIZED = re.compile(r"^(?P<stem>.+?)-(?:(?P<w>\d+)x(?P<h>\d+)|scaled)(?P<ext>\.\w+)$")
+BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
 KNOWN_SHORTCODES = {"caption", "gallery", "embed"}
 
 
@@ -485,6 +487,7 @@ class Importer:
     def body(self, html, record, folder_name):
         """The post's HTML as our Markdown: figures and galleries in our syntax, photos
         copied, embeds as links, no styles, comments or empty paragraphs."""
+        html = BLOCK_COMMENT.sub("", html)  # Gutenberg's block markers: its HTML stays
         html, unknown = expand_shortcodes(html)
         html = autop(html)
         record.extend(("todo_shortcode", {"code": code}) for code in unknown)
@@ -546,8 +549,8 @@ class Importer:
                 lines.append(caption_text)
             if lines:
                 figure.replace_with(self.mark(soup, lines))
-            else:
-                figure.decompose()
+            else:  # a table block, a quote block: their content, without the wrapper
+                figure.unwrap()
         for img in soup.find_all("img"):
             line = self.image_line(img, img.get("title", ""), record, folder_name)
             anchor = img.parent if img.parent and img.parent.name == "a" else None
