@@ -14,7 +14,7 @@ from wordpress_export import big_export
 
 EXPORT = FIXTURES / "wordpress" / "export.xml"
 UPLOADS = FIXTURES / "wordpress" / "uploads"
-BIMTEK = "articles/2020/perpustakaan-daerah-rejang-lebong-transformasi-perpustakaan-berbasis-inklusi-sos"
+BIMTEK = "articles/2020/perpustakaan-daerah-rejang-lebong-transformasi-perpustakaan-berbasis-inklusi"
 LOMBA = "articles/2021/lomba-duta-baca-2021-pojok-baca-cafe"
 POJOK = "articles/2019/cerita-pojok-baca-di-desa"
 
