@@ -2,6 +2,7 @@
 into a copy of the bilingual fixture site, through the real task, then built."""
 
 import csv
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ UPLOADS = FIXTURES / "wordpress" / "uploads"
 BIMTEK = "articles/2020/perpustakaan-daerah-rejang-lebong-transformasi-perpustakaan-berbasis-inklusi"
 LOMBA = "articles/2021/lomba-duta-baca-2021-pojok-baca-cafe"
 POJOK = "articles/2019/cerita-pojok-baca-di-desa"
+LAPORAN = "articles/2021/laporan-tahunan-2021-kunjungan-naik"
 
 
 def run_import(*args):
@@ -126,6 +128,7 @@ def test_photos_are_copied_originals_first(imported):
             f"{POJOK}/pojok-1.jpg",
             f"{POJOK}/pojok-2.jpg",
             f"{POJOK}/pojok-3.jpg",
+            f"{LAPORAN}/lomba.jpg",  # linked to its full size: lomba-300x225.jpg's original
         ]
     )
     assert (content / LOMBA / "lomba.jpg").read_bytes() == (UPLOADS / "2021/03/lomba.jpg").read_bytes()
@@ -145,7 +148,7 @@ def test_polylang_translation_is_paired(imported):
 def test_the_report(imported):
     _content, report, out = imported
     text = report.read_text()
-    assert "| artikel diimpor | 6 |" in text and "| halaman diimpor | 1 |" in text
+    assert "| artikel diimpor | 13 |" in text and "| halaman diimpor | 1 |" in text
     assert '"Catatan Internal Rapat Anggaran" (WordPress 15)' in text
     assert "- 1 × revision" in text and "- 1 × nav_menu_item" in text
     assert "- 2 komentar di WordPress (tidak diimpor)." in text  # the spam one is not counted
@@ -163,7 +166,7 @@ def test_the_report(imported):
     assert "dokumen-2.jpg` tidak punya deskripsi (alt)" in text
     assert "hilang.jpg` tidak ada di folder uploads" in text
     assert "[contact-form-7]" in text
-    assert "Impor selesai: 6 artikel (1 draf, 1 terjadwal), 1 halaman, 1 pasangan terjemahan" in out
+    assert "Impor selesai: 13 artikel (3 draf, 1 terjadwal), 1 halaman, 2 pasangan terjemahan" in out
 
 
 def test_redirects_csv(imported):
@@ -197,6 +200,15 @@ def test_imported_site_builds_with_no_contract_error(imported, tmp_path):
     assert site.exists("/en/2020/07/" + BIMTEK.split("/")[-1] + "/")
     assert not site.exists("/2031/09/hari-kunjung-perpustakaan-2031/")
     assert "anggaran 2022" not in "".join(text for _p, text in site.public_texts())
+    # Links between imported articles and to their documents resolve in the build.
+    folder = LAPORAN.split("/")[-1]
+    laporan = site.html("/2021/12/" + folder + "/")
+    hrefs = [a["href"] for a in laporan.select("a[href]")]
+    assert any(h.endswith(f"/{folder}/laporan-tahunan-2021.pdf") for h in hrefs)
+    assert site.exists(f"/{LAPORAN}/laporan-tahunan-2021.pdf")
+    assert any(h.endswith("/2021/03/lomba-duta-baca-2021-pojok-baca-cafe/") for h in hrefs)
+    assert any(h.endswith("/tag/lomba/") for h in hrefs)
+    assert site.exists("/en/2022/01/rencana-pameran-buku/")  # its original is a draft
 
 
 def test_never_overwrites_unless_forced(imported, tmp_path):
@@ -210,7 +222,7 @@ def test_never_overwrites_unless_forced(imported, tmp_path):
     again = run_import(EXPORT, "--uploads", UPLOADS, "--content", copy, "--report", tmp_path / "r.md")
     assert again.returncode == 0, again.stderr
     assert snapshot(copy) == before  # nothing rewritten, redirects.csv not duplicated
-    assert "7 sudah ada (tidak ditimpa)" in again.stdout
+    assert "14 sudah ada (tidak ditimpa)" in again.stdout
     forced = run_import(
         EXPORT, "--uploads", UPLOADS, "--content", copy, "--report", tmp_path / "r.md", "--force"
     )
@@ -273,3 +285,110 @@ def test_a_thousand_posts_in_under_a_minute(tmp_path):
     assert "… 1000 dari 1000 tulisan" in result.stdout
     assert len(list((tmp_path / "content" / "articles").rglob("*.md"))) == 1000
     assert seconds < 60
+
+
+def test_links_to_the_old_site_point_at_the_new_one(imported):
+    """Permalinks, ?p= and ?page_id=, a page's path, archives and the home page, in
+    http or https, with or without www, or root-relative; documents copied beside."""
+    content, report, out = imported
+    laporan = read(content, LAPORAN + ".md")
+    for link in (
+        f"[laporan Bimtek]({{filename}}/{BIMTEK}.md#peserta)",  # https://www., a fragment
+        f"[lomba Duta Baca]({{filename}}/{LOMBA}.md)",  # http://.../?p=12
+        "[sejarah kami]({filename}/pages/sejarah.md)",  # root-relative /sejarah/
+        "[Sejarah Perpustakaan]({filename}/pages/sejarah.md)",  # ?page_id=17, its URL as text
+        "[semua kegiatan]({category}kegiatan)",
+        "[semua lomba]({tag}lomba)",
+        "[beranda]({index})",
+        "[Perpusnas](https://www.perpusnas.go.id/)",  # another site: untouched
+        f"[laporan tahunan (PDF)]({{static}}{LAPORAN.split('/')[-1]}/laporan-tahunan-2021.pdf)",
+        f"[data pengunjung]({{static}}{LAPORAN.split('/')[-1]}/data-pengunjung.xlsx)",
+    ):
+        assert link in laporan
+    pdf = UPLOADS / "2021/12/laporan-tahunan-2021.pdf"
+    assert (content / LAPORAN / "laporan-tahunan-2021.pdf").read_bytes() == pdf.read_bytes()
+    # An English post links an Indonesian one (upper-case percent-encoding, http, www).
+    english = read(content, BIMTEK + ".en.md")
+    assert f"[Duta Baca contest]({{filename}}/{LOMBA}.md)" in english
+    # What cannot move keeps its old address, and is a to-do.
+    text = report.read_text()
+    left = {
+        "https://perpusda.example.id/?p=15": "privat (tidak diimpor)",
+        "https://perpusda.example.id/?p=14": "masih draf di sini",
+        "https://perpusda.example.id/kontak/": "bukan tulisan, halaman",
+        "https://perpusda.example.id/wp-content/uploads/2021/12/notulen.docx": "tidak ada di folder uploads",
+    }
+    for url, why in left.items():
+        assert f"]({url})" in laporan
+        line = next(line for line in text.splitlines() if f"`{url}`" in line)
+        assert line.startswith(f"- `{LAPORAN}.md`") and why in line
+    olds = set(re.findall(r"\]\((https?://[^)]*perpusda[^)]*)\)", laporan))
+    assert olds == set(left)
+    assert "| dokumen disalin (PDF, DOCX, XLSX...) | 2 |" in text
+    assert "9 foto dan 2 dokumen disalin" in out
+
+
+def test_image_linked_to_its_media_file_links_nowhere_old(imported):
+    content, _report, _out = imported
+    laporan = read(content, LAPORAN + ".md")
+    folder = LAPORAN.split("/")[-1]
+    assert f"\n\n![Peserta lomba]({folder}/lomba.jpg)\n\n" in laporan
+    assert f"Foto lain: ![Lomba lagi]({folder}/lomba.jpg) lihat besar" in laporan
+    assert "uploads/2021/03" not in laporan
+
+
+def test_body_structure_headings_breaks_lists_quotes(imported):
+    content, _report, _out = imported
+    laporan = read(content, LAPORAN + ".md")
+    body = laporan.split("\n\n", 1)[1]
+    # WordPress's h1, h2, h3 under our title (the page's h1): ##, ###, ####.
+    assert re.findall(r"(?m)^#+ .*$", body) == ["## Ringkasan", "### Dokumen", "#### Jam layanan"]
+    assert "Senin--Kamis 08.00--16.00  \nJumat 08.00--11.00  \nSabtu tutup\n\n" in body
+    # Python-Markdown needs four spaces before a list inside a list.
+    assert "- Layanan anak\n    - Dongeng Sabtu\n    - Pojok baca\n- Layanan dewasa\n" in body
+    assert "> Perpustakaan untuk semua.\n>\n> Kepala Perpustakaan" in body
+    # A line break of the classic editor (wpautop) stays a line break.
+    assert "punya *rak baru*.  \nWarga datang" in read(content, POJOK + ".md")
+
+
+def test_odd_titles_same_titles_and_the_event_category(imported):
+    content, report, _out = imported
+    laporan = header(read(content, LAPORAN + ".md"))
+    assert laporan["Title"] == "Laporan Tahunan 2021: Kunjungan Naik"  # &nbsp; decoded
+    assert laporan["Category"] == "kegiatan"  # WordPress "Agenda": the event category
+    emoji = header(read(content, "articles/2021/tulisan-35.md"))
+    assert emoji["Title"] == "🎉🎉🎉" and emoji["Slug"] == "tulisan-35"
+    # WordPress names a post whose title has no letters by its number: not a slug for us.
+    assert header(read(content, "articles/2021/tulisan-36.md"))["Title"] == "?!"
+    # Two drafts with the same title on the same day: two files, the second one numbered.
+    first = read(content, "articles/2022/rapat-koordinasi.md")
+    second = read(content, "articles/2022/rapat-koordinasi-2.md")
+    assert "Rapat pertama." in first and "Rapat kedua." in second
+    assert "slug `rapat-koordinasi` sudah dipakai; diberi `rapat-koordinasi-2`" in report.read_text()
+
+
+def test_english_post_whose_original_is_private_or_a_draft(imported):
+    content, _report, _out = imported
+    alone = header(read(content, "articles/2022/internal-budget-notes.en.md"))
+    assert alone["Lang"] == "en" and alone["Slug"] == "internal-budget-notes"
+    assert not (content / "articles/2022/internal-budget-notes.md").exists()
+    paired = header(read(content, "articles/2022/rencana-pameran-buku.en.md"))
+    assert paired["Slug"] == "rencana-pameran-buku" and "Status" not in paired
+    assert header(read(content, "articles/2022/rencana-pameran-buku.md"))["Status"] == "draft"
+
+
+def test_an_export_without_base_site_url(tmp_path):
+    """Some exports name the site only in the channel's <link>: photos and links still
+    belong to it."""
+    export = tmp_path / "export.xml"
+    text = EXPORT.read_text(encoding="utf-8")
+    export.write_text(re.sub(r"\s*<wp:base_(site|blog)_url>[^<]*</wp:base_\1_url>", "", text))
+    assert "base_site_url" not in export.read_text()
+    content = tmp_path / "content"
+    content.mkdir()
+    result = run_import(export, "--uploads", UPLOADS, "--content", content)
+    assert result.returncode == 0, result.stderr
+    laporan = read(content, LAPORAN + ".md")
+    assert f"[lomba Duta Baca]({{filename}}/{LOMBA}.md)" in laporan
+    assert (content / LAPORAN / "laporan-tahunan-2021.pdf").is_file()
+    assert (content / BIMTEK / "dokumen-1.jpg").is_file()

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -86,6 +86,7 @@ class Export:
     items: list
     terms: dict  # (taxonomy, nicename) -> {"id", "name", "description"}
     skipped: Counter = field(default_factory=Counter)
+    hidden: dict = field(default_factory=dict)  # post id -> (link, post_name) not imported
 
 
 def _text(element, path):
@@ -113,6 +114,7 @@ def read_export(path):
         raise WordPressError("not_wxr", path=path)
     site = _text(channel, "wp:base_site_url").rstrip("/")
     home = (_text(channel, "link") or _text(channel, "wp:base_blog_url") or site).rstrip("/")
+    site = site or home  # older exports and some plugins' have no base_site_url
     authors = {
         _text(a, "wp:author_login"): _text(a, "wp:author_display_name")
         for a in channel.findall("wp:author", NS)
@@ -123,7 +125,10 @@ def read_export(path):
             taxonomy = _text(element, "wp:term_taxonomy") or (
                 "post_tag" if kind == "tag" else "category"
             )
-            nicename = _text(element, f"wp:{prefix}_nicename" if kind != "term" else "wp:term_slug")
+            nicename = _text(
+                element,
+                {"category": "wp:category_nicename", "tag": "wp:tag_slug", "term": "wp:term_slug"}[kind],
+            )
             name = _text(element, "wp:cat_name" if kind == "category" else f"wp:{prefix}_name")
             terms[(taxonomy, nicename)] = {
                 "id": int(_text(element, "wp:term_id") or 0),
@@ -142,6 +147,9 @@ def read_export(path):
             "inherit",
         ) and kind != "attachment":
             export.skipped[f"{kind}/{status}" if kind in IMPORTED_TYPES else kind] += 1
+            if kind in IMPORTED_TYPES:
+                post_id = int(_text(element, "wp:post_id") or 0)
+                export.hidden[post_id] = (_text(element, "link"), _text(element, "wp:post_name"))
             continue
         meta = {
             _text(m, "wp:meta_key"): _text(m, "wp:meta_value")
@@ -219,7 +227,10 @@ def local_date(item, zone):
 def wanted_slug(item, reserved):
     """The post's slug, percent-decoded and folded to the contract's form; its title's when
     WordPress has none (drafts). Never a section word or a number (pages)."""
-    slug = slug_of(unquote(item.name)) or slug_of(item.title) or f"tulisan-{item.id}"
+    name = slug_of(unquote(item.name))
+    if name == str(item.id):  # WordPress's own fallback for a title without letters
+        name = ""
+    slug = name or slug_of(plain(item.title)) or f"tulisan-{item.id}"
     if slug in reserved or slug.isdigit():
         slug = f"{slug}-{item.type}"
     return slug
@@ -273,6 +284,16 @@ BLOCK_TAGS = re.compile(
 RESIZED = re.compile(r"^(?P<stem>.+?)-(?:(?P<w>\d+)x(?P<h>\d+)|scaled)(?P<ext>\.\w+)$")
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
 KNOWN_SHORTCODES = {"caption", "gallery", "embed"}
+HEADING = re.compile(r"^h[1-6]$")
+# Uploads that are not photos but that libraries publish (reports, forms, data): copied
+# beside the article and linked with {static}, published as they are.
+DOCUMENTS = {
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
+    ".rtf", ".csv", ".txt", ".zip", ".rar", ".7z", ".epub",
+}
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff"}
+UNSAFE_NAME = re.compile(r"[\s()\[\]<>\"'#?%{}]+")
+ARCHIVE = re.compile(r"^(?:/[a-z]{2})?/(category|tag)/(?:.+/)?([^/]+)$")
 
 
 def autop(html):
@@ -324,11 +345,31 @@ def expand_shortcodes(html):
     return html, [f"[{code}]" for code in unknown]
 
 
+BREAK = "WARTABREAK"
+
+
 class Converter(MarkdownConverter):
-    """markdownify with our house style: ATX headings, "-" bullets, no hard-wrap."""
+    """markdownify with our house style: ATX headings, "-" bullets, no hard-wrap; and
+    what Python-Markdown (Pelican's reader) needs: a list inside a list indented by four
+    spaces (markdownify indents by the bullet's width, two, which Python-Markdown reads as
+    one flat list), and <br> as a hard break that survives our trailing-space cleanup."""
 
     def __init__(self):
         super().__init__(heading_style="ATX", bullets="-", escape_underscores=False)
+
+    def convert_li(self, el, text, parent_tags):
+        item = super().convert_li(el, text, parent_tags)
+        first, newline, rest = item.partition("\n")
+        bullet = re.match(r"\S+ ", first)
+        width = len(bullet.group(0)) if bullet else 0
+        if width and width < 4 and rest.strip():
+            rest = re.sub(rf"(?m)^ {{{width}}}(?=\S|\s*\S)", " " * 4, rest)
+        return first + newline + rest
+
+    def convert_br(self, el, text, parent_tags):
+        if "_inline" in parent_tags:
+            return " "
+        return BREAK + "\n"
 
 
 def title_text(words):
@@ -382,6 +423,8 @@ class Importer:
         self.todo = []  # (key, values)
         self.unmapped = Counter()
         self.photos = 0
+        self.files = 0  # documents (PDF, DOCX...) linked from bodies
+        self.targets, self.hidden = {}, {}  # old address -> Written / why it is not here
         self.missing = 0
         self.marks = {}
 
@@ -420,11 +463,12 @@ class Importer:
                 return max(copies)[1]
         return path if path.is_file() else None
 
-    def copy_photo(self, source, folder):
-        """Copy ``source`` into ``folder`` (relative to content/); the name it has there."""
+    def copy_photo(self, source, folder, tally="photos"):
+        """Copy ``source`` into ``folder`` (relative to content/); the name it has there
+        (without spaces or brackets, which would end a Markdown link)."""
         target_dir = self.content / folder
         target_dir.mkdir(parents=True, exist_ok=True)
-        name = source.name.replace(" ", "-")
+        name = UNSAFE_NAME.sub("-", source.name)
         target = target_dir / name
         counter = 2
         while target.exists() and not same_file(source, target):
@@ -434,7 +478,7 @@ class Importer:
             counter += 1
         if not (target.exists() and same_file(source, target)):
             atomic_copy(source, target)
-            self.photos += 1
+            setattr(self, tally, getattr(self, tally) + 1)
         self.copied_here.add((target_dir, target.name))
         return target.name
 
@@ -563,10 +607,16 @@ class Importer:
             else:
                 key = marker.string
                 alone.replace_with(NavigableString(key))
+        levels = [int(h.name[1]) for h in soup.find_all(HEADING)]
+        if levels and min(levels) < 2:  # the article's title is the page's h1
+            for heading in soup.find_all(HEADING):
+                heading.name = f"h{min(int(heading.name[1]) + 2 - min(levels), 6)}"
         for anchor in soup.find_all("a"):
             href = anchor.get("href", "")
             if not re.match(r"^(https?:|mailto:|tel:|/|#)", href) and href:
                 anchor.unwrap()  # javascript: and the like: the contract would refuse it
+                continue
+            self.relink(anchor, record, folder_name)
         for node in soup.find_all(string=True):
             if not isinstance(node, Comment) and node.parent.name not in ("pre", "code"):
                 node.replace_with(straighten(str(node)))
@@ -577,7 +627,166 @@ class Importer:
         self.marks.clear()
         markdown = re.sub(r"[ \t]+\n", "\n", markdown)
         markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+        markdown = re.sub(rf"{BREAK}(?:\n(?=\n)|\n?\Z)", "", markdown)  # a break ending a block
+        markdown = markdown.replace(BREAK + "\n", "  \n").replace(BREAK, "  \n")
         return markdown.strip() + "\n"
+
+    # -- links to the old site --
+
+    def old_address(self, href):
+        """(path, query, fragment) of ``href`` on the old site, the path relative to where
+        WordPress lives (http or https, with or without www, or root-relative); None for a
+        link elsewhere or relative to the page."""
+        parts = urlsplit(href.strip())
+        if parts.scheme not in ("", "http", "https"):
+            return None
+        if parts.netloc:
+            ours = {
+                urlsplit(url).netloc.lower().removeprefix("www.")
+                for url in (self.export.site, self.export.home)
+                if url
+            }
+            if parts.netloc.lower().removeprefix("www.") not in ours:
+                return None
+        elif not parts.path.startswith("/"):
+            return None
+        path = parts.path or "/"
+        home = urlsplit(self.export.home).path.rstrip("/")
+        if home and (path == home or path.startswith(home + "/")):
+            path = path[len(home) :] or "/"
+        return path, parts.query, parts.fragment
+
+    @staticmethod
+    def address_keys(path, query=""):
+        """The ways ``path?query`` is looked up: decoded, without its trailing slash, in
+        lower case; WordPress's query forms by their one parameter."""
+        keys = [
+            f"?{'p' if name == 'preview_id' else name}={value.lower()}"
+            for name, value in parse_qsl(query)
+            if name in ("p", "page_id", "attachment_id", "cat", "tag", "preview_id")
+        ]
+        return keys or [unquote(path).rstrip("/").lower() or "/"]
+
+    def plan_links(self, planned):
+        """Every old address of what this import writes (and of what it does not), for
+        the links inside bodies; the redirects file gets its own list (``redirects``)."""
+        def add(url_or_path, written, table):
+            address = self.old_address(url_or_path) if "://" in url_or_path else (
+                url_or_path.partition("?")[0] or "/", url_or_path.partition("?")[2], ""
+            )
+            if address:
+                for key in self.address_keys(address[0], address[1]):
+                    table.setdefault(key, written)
+
+        for written in planned.values():
+            item = written.item
+            table = self.targets if written.status == "publish" else self.hidden
+            value = written if table is self.targets else written.status
+            for key in (f"?p={item.id}", f"?page_id={item.id}"):
+                table.setdefault(key, value)
+            if item.link:
+                add(item.link, value, table)
+            if item.name:
+                add(f"/{item.name}/", value, table)
+            for attachment in self.attachments.values():
+                if attachment.parent == item.id and table is self.targets:
+                    self.targets.setdefault(f"?attachment_id={attachment.id}", written)
+                    if attachment.link:
+                        add(attachment.link, written, self.targets)
+        skipped = [(i.id, i.link, i.name, "private") for i in self.private]
+        skipped += [(i, link, name, "skipped") for i, (link, name) in self.export.hidden.items()]
+        for post_id, link, name, why in skipped:
+            for key in (f"?p={post_id}", f"?page_id={post_id}"):
+                self.hidden.setdefault(key, why)
+            if link:
+                add(link, why, self.hidden)
+            if name:
+                add(f"/{name}/", why, self.hidden)
+
+    def term_link(self, domain, nicename):
+        """``{category}slug`` or ``{tag}slug`` for a WordPress archive, resolved by the
+        build in the linking article's language; None for a term the export lacks."""
+        term = self.export.terms.get((domain, nicename))
+        if term is None:
+            return None
+        name = straighten(plain(term["name"])) or unquote(nicename)
+        principle = principle_of(name, self.principles)
+        if principle:
+            return "{tag}" + principle.slug
+        if domain == "category":
+            for key in (fold(name), fold(unquote(nicename))):
+                if key in self.category_table:
+                    return "{category}" + (
+                        self.category_table[key] or self.settings.get("DEFAULT_CATEGORY")
+                    )
+                ours = match_term(key, self.categories)
+                if ours:
+                    return "{category}" + ours.slug
+        return "{tag}" + slug_of(name)
+
+    def archive_link(self, path, query):
+        for name, value in parse_qsl(query):
+            if name == "cat":
+                for (taxonomy, nicename), term in self.export.terms.items():
+                    if taxonomy == "category" and str(term["id"]) == value:
+                        return self.term_link("category", nicename)
+            if name == "tag":
+                return self.term_link("post_tag", value)
+        found = ARCHIVE.match(unquote(path).rstrip("/").lower())
+        if found:
+            domain = "category" if found[1] == "category" else "post_tag"
+            for (taxonomy, nicename), _term in self.export.terms.items():
+                if taxonomy == domain and unquote(nicename).lower() == found[2]:
+                    return self.term_link(domain, nicename)
+        return None
+
+    def relink(self, anchor, record, folder_name):
+        """Point a link to the old site at the new one: an imported post or page by its
+        file ({filename}), an archive by its category or tag, a document from the uploads
+        copied beside the article ({static}). What cannot move keeps its address and is
+        a to-do: the old site goes away after the move."""
+        href = anchor.get("href", "")
+        address = self.old_address(href)
+        if address is None:
+            return
+        path, query, fragment = address
+        folder = self.folder_path(folder_name)
+        key = self.upload_key(href) if "/wp-content/uploads/" in path else None
+        if key is not None:
+            suffix = Path(key).suffix.lower()
+            if suffix in PHOTO_SUFFIXES and any(text in self.marks for text in anchor.strings):
+                anchor.unwrap()  # "link to media file": the photo is shown, and enlarged, here
+                return
+            if suffix in DOCUMENTS:
+                source = self.uploads / key if self.uploads is not None else None
+                if source is not None and source.is_file():
+                    name = self.copy_photo(source, folder, tally="files")
+                    anchor["href"] = "{static}" + f"{folder_name}/{name}"
+                    return
+                record.append(("todo_missing_file", {"url": href, "folder": folder}))
+                return
+            record.append(("todo_old_link", {"url": href}))
+            return
+        keys = self.address_keys(path, query)
+        written = next((self.targets[k] for k in keys if k in self.targets), None)
+        if written is not None:
+            new = "{filename}/" + written.path.as_posix() + (f"#{fragment}" if fragment else "")
+            if anchor.get_text(strip=True) in (href, href.rstrip("/")):
+                anchor.string = straighten(plain(written.item.title)) or new
+            anchor["href"] = new
+            return
+        why = next((self.hidden[k] for k in keys if k in self.hidden), None)
+        if why is not None:
+            record.append(("todo_hidden_link", {"url": href, "why": self.t(f"why_{why}")}))
+            return
+        archive = self.archive_link(path, query)
+        if archive is not None:
+            anchor["href"] = archive
+            return
+        if keys == ["/"]:
+            anchor["href"] = "{index}"
+            return
+        record.append(("todo_old_link", {"url": href}))
 
     # -- one post --
 
@@ -669,6 +878,7 @@ class Importer:
 
         taken = self.existing_slugs()
         planned = {}
+        ours = set()  # (lang, slug) this run gives: never twice, even on the same day
         for item in sorted(wanted, key=order):
             lang = language_of(item, self.default_lang)
             group = groups.get(item.id, {})
@@ -688,7 +898,9 @@ class Importer:
             else:
                 base = wanted_slug(item, RESERVED | self.reserved_words())
                 slug, number = base, 2
-                while (lang, slug) in taken and taken[(lang, slug)] != self.target(kind, date, base, lang):
+                while (lang, slug) in ours or (
+                    (lang, slug) in taken and taken[(lang, slug)] != self.target(kind, date, slug, lang)
+                ):
                     slug = f"{base}-{number}"
                     number += 1
                 if slug != base:
@@ -697,8 +909,10 @@ class Importer:
             name = f"{slug}.md" if lang == self.default_lang else f"{slug}.{lang}.md"
             written = Written(item, kind, folder / name, slug, lang, status, date, original)
             taken[(lang, slug)] = written.path
+            ours.add((lang, slug))
             planned[item.id] = written
             written.notes = record
+        self.plan_links(planned)
         total = len(planned)
         for done, written in enumerate(planned.values(), 1):
             self.write(written)
@@ -811,6 +1025,7 @@ class Importer:
             "c_pairs": len(pairs),
             "c_photos": self.photos,
             "c_missing": self.missing,
+            "c_files": self.files,
             "c_private": len(self.private),
             "c_existing": len(self.existing),
             "c_other": sum(self.export.skipped.values()),
@@ -1131,6 +1346,7 @@ def import_wordpress(export_path, content, settings, uploads=None, force=False, 
             pages=sum(w.kind == "page" for w in importer.written),
             pairs=sum(w.original is not None for w in importer.written),
             photos=importer.photos,
+            files=importer.files,
         )
     )
     say(

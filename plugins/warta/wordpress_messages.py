@@ -22,7 +22,7 @@ MESSAGES = {
         "reading": "Membaca {path}…",
         "progress": "… {done} dari {total} tulisan",
         "summary": "Impor selesai: {articles} artikel ({drafts} draf, {future} terjadwal), "
-        "{pages} halaman, {pairs} pasangan terjemahan, {photos} foto disalin.",
+        "{pages} halaman, {pairs} pasangan terjemahan, {photos} foto dan {files} dokumen disalin.",
         "summary_skipped": "Dilewati: {private} privat, {existing} sudah ada (tidak ditimpa), "
         "{other} lainnya (tempat sampah, revisi, menu…).",
         "summary_todo": "Perlu diputuskan: {todo} hal. Baca laporannya: {report}",
@@ -41,6 +41,7 @@ MESSAGES = {
         "c_pairs": "pasangan Indonesia/Inggris (Polylang)",
         "c_photos": "foto disalin",
         "c_missing": "foto hilang",
+        "c_files": "dokumen disalin (PDF, DOCX, XLSX...)",
         "c_private": "tulisan privat dilewati",
         "c_existing": "berkas sudah ada, tidak ditimpa",
         "c_other": "lainnya dilewati (tempat sampah, draf otomatis, revisi, menu, dll.)",
@@ -59,6 +60,18 @@ MESSAGES = {
         "fotonya di `{folder}/` jika boleh dipakai.",
         "todo_slug": "`{file}`: slug `{wanted}` sudah dipakai; diberi `{slug}`. Alamat lama "
         "tetap diarahkan ke sini.",
+        "todo_missing_file": "`{file}`: berkas `{url}` tidak ada di folder uploads; tautannya "
+        "masih ke situs lama, yang akan hilang. Cari berkasnya, simpan di `{folder}/` dan "
+        "ubah tautannya menjadi `{{static}}NAMA-FOLDER/nama-berkas`.",
+        "todo_hidden_link": "`{file}`: tautan `{url}` menuju tulisan WordPress yang {why}; "
+        "alamat lamanya dibiarkan dan akan mati setelah pindah. Hapus tautannya atau ganti.",
+        "why_private": "privat (tidak diimpor)",
+        "why_skipped": "ada di tempat sampah atau bukan tulisan (tidak diimpor)",
+        "why_draft": "masih draf di sini (`Status: draft`)",
+        "why_future": "terjadwal, belum terbit",
+        "todo_old_link": "`{file}`: tautan `{url}` menuju situs lama, tetapi bukan tulisan, "
+        "halaman, kategori, tag atau dokumen yang diimpor; alamat itu akan mati setelah "
+        "pindah. Ganti atau hapus tautannya.",
         "todo_shortcode": "`{file}`: kode pendek WordPress `{code}` tidak dikenal; tetap "
         "tertulis sebagai teks. Ganti atau hapus.",
         "todo_no_principle": "`{file}`: tidak ada asas (tag) di WordPress. Tambahkan salah satu "
