@@ -392,3 +392,38 @@ def test_an_export_without_base_site_url(tmp_path):
     assert f"[lomba Duta Baca]({{filename}}/{LOMBA}.md)" in laporan
     assert (content / LAPORAN / "laporan-tahunan-2021.pdf").is_file()
     assert (content / BIMTEK / "dokumen-1.jpg").is_file()
+
+
+def test_the_sample_sites_articles_and_redirects_are_named_never_removed(tmp_path):
+    """A library imports into the project as it comes: the sample's articles and its
+    redirects.csv lines are still there. The import names them and deletes nothing."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    sample_line = "/?p=10,{filename}articles/2020/bimtek-transformasi-perpustakaan.md"
+    (content / "redirects.csv").write_text(f"old,new\n# the sample's\n{sample_line}\n")
+    before = snapshot(content)
+    samples = sorted(p for p in before if p.startswith("articles/") and p.endswith(".md"))
+    report = tmp_path / "r.md"
+    result = run_import(EXPORT, "--uploads", UPLOADS, "--content", content, "--report", report)
+    assert result.returncode == 0, result.stderr
+    assert f"content/articles/ sudah berisi {len(samples)} artikel sebelum impor ini" in result.stdout
+    assert "articles/2020/bimtek-transformasi-perpustakaan.en.md" in result.stdout
+    text = report.read_text()
+    todo = next(line for line in text.splitlines() if "sudah berisi" in line)
+    assert all(f"`{path}`" in todo for path in samples)
+    assert "`content/pages/tentang.md`" in todo
+    # Nothing removed or changed; redirects.csv only extended, its old line kept.
+    after = snapshot(content)
+    assert {p: h for p, h in after.items() if p in before and p != "redirects.csv"} == {
+        p: h for p, h in before.items() if p != "redirects.csv"
+    }
+    redirects = (content / "redirects.csv").read_text()
+    assert sample_line in redirects and redirects.count("/?p=10,") == 1
+    assert (
+        "Alamat lama `/?p=10` sudah ada di `redirects.csv` sebelum impor ini, menuju "
+        "`{filename}articles/2020/bimtek-transformasi-perpustakaan.md`; impor ingin "
+        f"mengarahkannya ke `{{filename}}{BIMTEK}.md`" in text
+    )
+    # A second run does not count its own first run's articles as "before".
+    again = run_import(EXPORT, "--uploads", UPLOADS, "--content", content, "--report", report)
+    assert f"sudah berisi {len(samples)} artikel sebelum impor ini" in again.stdout

@@ -420,6 +420,7 @@ class Importer:
             if key:
                 self.by_url[key] = attachment
         self.written, self.private, self.existing = [], [], []
+        self.before = []  # articles in content/ before the import that it does not write
         self.todo = []  # (key, values)
         self.unmapped = Counter()
         self.photos = 0
@@ -913,6 +914,18 @@ class Importer:
             planned[item.id] = written
             written.notes = record
         self.plan_links(planned)
+        ours_paths = {w.path for w in planned.values()}
+        self.before = [path for path in self.before if path not in ours_paths]
+        if self.before:
+            self.todo.append(
+                (
+                    "todo_before",
+                    {
+                        "count": len(self.before),
+                        "files": ", ".join(f"`{p.as_posix()}`" for p in self.before),
+                    },
+                )
+            )
         total = len(planned)
         for done, written in enumerate(planned.values(), 1):
             self.write(written)
@@ -947,6 +960,8 @@ class Importer:
         found = {}
         for top in ("articles", "pages"):
             for path in sorted((self.content / top).rglob("*.md")):
+                if top == "articles":
+                    self.before.append(path.relative_to(self.content))
                 header = {}
                 with path.open(encoding="utf-8") as lines:
                     for line in lines:
@@ -1279,13 +1294,16 @@ def normal(old):
 def extend_redirects(path, groups, header):
     """Add ``groups`` [(comment, [(old, new)])] to the CSV at ``path`` (the format of the
     redirects plugin: ``old,new``, ``#`` comments), keeping every line already there and
-    never adding an ``old`` twice. Returns (added, already there)."""
+    never adding an ``old`` twice. Returns (added, already there, [(old, theirs, ours)]
+    for the addresses the file already sent elsewhere, the sample site's for one)."""
     path = Path(path)
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    known = set()
+    before = {}  # normal old -> new, as the file had it before this import
     for row in csv.reader(line for line in existing.splitlines() if not line.startswith("#")):
-        if row and row[0] != "old":
-            known.add(normal(row[0]))
+        if len(row) >= 2 and row[0] != "old":
+            before.setdefault(normal(row[0]), row[1])
+    known = set(before)
+    conflicts = []  # (old, where the file sends it, where the import would)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     if not existing.strip():
@@ -1297,6 +1315,8 @@ def extend_redirects(path, groups, header):
         for old, new in pairs:
             if normal(old) in known:
                 kept += 1
+                if normal(old) in before and before[normal(old)] != new:
+                    conflicts.append((old, before[normal(old)], new))
                 continue
             known.add(normal(old))
             fresh.append((old, new))
@@ -1307,7 +1327,7 @@ def extend_redirects(path, groups, header):
     if added or not existing:
         prefix = existing if not existing or existing.endswith("\n") else existing + "\n"
         atomic_write(path, prefix + out.getvalue())
-    return added, kept
+    return added, kept, conflicts
 
 
 # --- The whole run ----------------------------------------------------------------------
@@ -1330,9 +1350,13 @@ def import_wordpress(export_path, content, settings, uploads=None, force=False, 
     export = read_export(export_path)
     importer = Importer(export, content, settings, uploads=uploads, force=force, say=say).run()
     redirects_path = content / settings.get("WARTA_REDIRECTS", "redirects.csv")
-    added, kept = extend_redirects(
+    added, kept, conflicts = extend_redirects(
         redirects_path, importer.redirects(), text(lang, "redirects_header")
     )
+    importer.todo += [
+        ("todo_redirect_taken", {"old": old, "theirs": theirs, "ours": ours, "csv": redirects_path.name})
+        for old, theirs, ours in conflicts
+    ]
     report = Path(report) if report else content.parent / REPORT_NAME
     todo = importer.report(report, redirects_path, added)
     articles = [w for w in importer.written if w.kind == "article"]
@@ -1359,6 +1383,9 @@ def import_wordpress(export_path, content, settings, uploads=None, force=False, 
         )
     )
     say(text(lang, "summary_redirects", added=added, kept=kept, path=redirects_path))
+    if importer.before:
+        examples = ", ".join(p.as_posix() for p in importer.before[:3])
+        say(text(lang, "summary_before", count=len(importer.before), examples=examples))
     say(text(lang, "summary_todo", todo=todo, report=report))
     say(text(lang, "next"))
     return importer

@@ -27,6 +27,9 @@ MESSAGES = {
         "{other} lainnya (tempat sampah, revisi, menu…).",
         "summary_todo": "Perlu diputuskan: {todo} hal. Baca laporannya: {report}",
         "summary_redirects": "Alamat lama: {added} baru di {path} ({kept} sudah ada).",
+        "summary_before": "Perhatian: content/articles/ sudah berisi {count} artikel sebelum "
+        "impor ini (misalnya {examples}). Jika itu artikel contoh situs ini, hapus; tidak ada "
+        "yang dihapus otomatis (lihat laporannya).",
         "next": "Langkah berikutnya: invoke check, lalu invoke serve untuk melihat hasilnya.",
         # The report.
         "report_title": "# Laporan impor WordPress",
@@ -72,6 +75,14 @@ MESSAGES = {
         "todo_old_link": "`{file}`: tautan `{url}` menuju situs lama, tetapi bukan tulisan, "
         "halaman, kategori, tag atau dokumen yang diimpor; alamat itu akan mati setelah "
         "pindah. Ganti atau hapus tautannya.",
+        "todo_before": "Sebelum impor ini, `content/articles/` sudah berisi {count} artikel "
+        "yang tidak berasal dari berkas ekspor ini: {files}. Jika itu artikel contoh situs ini (Bimtek, lomba "
+        "bercerita, jam layanan...), hapus berkasnya beserta folder fotonya, juga "
+        "`content/pages/tentang.md` dan `about.md` bila belum diganti dengan teks perpustakaan "
+        "Anda. Tidak ada yang dihapus otomatis.",
+        "todo_redirect_taken": "Alamat lama `{old}` sudah ada di `{csv}` sebelum impor ini, "
+        "menuju `{theirs}`; impor ingin mengarahkannya ke `{ours}`. Baris lama dibiarkan: jika "
+        "itu baris contoh situs ini, hapus barisnya lalu impor ulang.",
         "todo_shortcode": "`{file}`: kode pendek WordPress `{code}` tidak dikenal; tetap "
         "tertulis sebagai teks. Ganti atau hapus.",
         "todo_no_principle": "`{file}`: tidak ada asas (tag) di WordPress. Tambahkan salah satu "
