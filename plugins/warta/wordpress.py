@@ -679,6 +679,9 @@ class Importer:
                 for key in self.address_keys(address[0], address[1]):
                     table.setdefault(key, written)
 
+        children = defaultdict(list)
+        for attachment in self.attachments.values():
+            children[attachment.parent].append(attachment)
         for written in planned.values():
             item = written.item
             table = self.targets if written.status == "publish" else self.hidden
@@ -689,8 +692,8 @@ class Importer:
                 add(item.link, value, table)
             if item.name:
                 add(f"/{item.name}/", value, table)
-            for attachment in self.attachments.values():
-                if attachment.parent == item.id and table is self.targets:
+            for attachment in children.get(item.id, ()):
+                if table is self.targets:
                     self.targets.setdefault(f"?attachment_id={attachment.id}", written)
                     if attachment.link:
                         add(attachment.link, written, self.targets)
