@@ -115,6 +115,26 @@ WARTA_CATEGORIES = {
 }
 DEFAULT_CATEGORY = "berita"  # what `invoke new` starts an article with
 WARTA_EVENT_CATEGORY = "kegiatan"  # ... and an activity report (`invoke new --event`)
+# `invoke import-wordpress` (plugins/warta/wordpress.py): a WordPress category's name or slug
+# (any case) -> one of WARTA_CATEGORIES above; None: no category of its own, the post gets
+# DEFAULT_CATEGORY without a question. A WordPress category or tag that names one of the seven
+# principles becomes that principle by itself; any other category is kept as a tag and listed
+# in the import's report, never guessed.
+WARTA_WORDPRESS_CATEGORIES = {
+    "berita": "berita",
+    "news": "berita",
+    "pengumuman": "berita",
+    "informasi": "berita",
+    "kegiatan": "kegiatan",
+    "agenda": "kegiatan",
+    "acara": "kegiatan",
+    "events": "kegiatan",
+    "artikel": "kisah-literasi",  # essays and stories, not news
+    "literasi": "kisah-literasi",
+    "cerita": "kisah-literasi",
+    "uncategorized": None,  # WordPress's default category
+    "tanpa kategori": None,
+}
 # The seven principles of UU 43/2007 pasal 2 are built in (plugins/warta/facts.py);
 # WARTA_PRINCIPLES here would override their names.
 

@@ -507,6 +507,40 @@ def translations(c):
         c.run(f"{frontend} update -w 100 -D contract -i translations/contract.pot -d translations")
 
 
+@task(
+    help={
+        "uploads": "a copy of the WordPress site's wp-content/uploads folder (the photos)",
+        "force": "overwrite articles, pages and photos an earlier import wrote",
+        "content": "the content folder to import into (default content/)",
+        "report": "where the report goes (default impor-wordpress-laporan.md)",
+    }
+)
+def import_wordpress(c, export, uploads=None, force=False, content=None, report=None):
+    """Import a WordPress export (Tools > Export, WXR): articles, pages, photos, Polylang translations, old addresses; then read impor-wordpress-laporan.md."""
+    import pelicanconf
+    from warta.facts import settings_with_defaults
+    from warta.wordpress import WordPressError
+    from warta.wordpress import import_wordpress as run_import
+    from warta.wordpress_messages import text
+
+    settings = settings_with_defaults(
+        {k: v for k, v in vars(pelicanconf).items() if k.isupper()}
+    )
+    try:
+        run_import(
+            export,
+            Path(content) if content else CONTENT,
+            settings,
+            uploads=uploads,
+            force=force,
+            report=report,
+            say=lambda line: print(line, flush=True),
+        )
+    except WordPressError as error:
+        lang = settings.get("WARTA_MESSAGES_LANG", "id")
+        raise Exit(text(lang, error.key, **error.values), code=2) from None
+
+
 # --- Going live: invoke deploy / rollback / releases / gh-pages (warta.deploy) --------
 
 def deploy_message(key, /, **values):

@@ -8,7 +8,7 @@ from babel.messages.mofile import read_mo
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
-from warta import addresses, events, facts, multilingual, taxonomy
+from warta import addresses, contract, events, facts, multilingual, taxonomy
 
 SETTINGS = {**DEFAULT_CONFIG, "WARTA_PRINCIPLES": facts.PRINCIPLES}
 PRINCIPLES = facts.principles(SETTINGS)
@@ -269,3 +269,27 @@ def test_templates_compiled_once_are_not_shared_by_environments_that_differ():
     assert trimmed.get_template("t.html").render() == "ja"
     assert again.get_template("t.html").render() == "\nja"
     assert len(shared.store) == 2  # the third environment used the first one's
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Bimtek Transformasi Perpustakaan", "bimtek-transformasi-perpustakaan"),
+        ("  Lomba Café & Pojok Baca!  ", "lomba-cafe-pojok-baca"),
+        # Long titles are cut after the last whole word that fits, never inside one.
+        (
+            "Perpustakaan Daerah Rejang Lebong, Transformasi Perpustakaan Berbasis Inklusi Sosial",
+            "perpustakaan-daerah-rejang-lebong-transformasi-perpustakaan-berbasis-inklusi",
+        ),
+        ("a" * 79 + " bc", "a" * 79),  # the word after the limit is left out whole
+        ("a" * 80 + " bc", "a" * 80),  # a word that ends exactly at the limit is kept
+        ("x" * 100, "x" * 80),  # one word longer than the limit: cut, there is no other way
+        ("🎉🎉", ""),
+        ("...!!!", ""),
+    ],
+)
+def test_slug_of_cuts_between_words(text, slug):
+    result = facts.slug_of(text)
+    assert result == slug
+    assert len(result) <= facts.SLUG_MAX
+    assert not result or contract.SLUG.match(result)  # the contract accepts what it makes

@@ -210,11 +210,21 @@ def photo_folder(article):
     return article.with_name(article.name.split(".")[0])
 
 
-def slug_of(text):
-    """A slug as the contract wants it: lowercase ASCII letters, digits and hyphens."""
-    return slugify(
+# At most this many characters in a slug: an address people can still read and share.
+SLUG_MAX = 80
+
+
+def slug_of(text, limit=SLUG_MAX):
+    """A slug as the contract wants it: lowercase ASCII letters, digits and hyphens, at
+    most ``limit`` characters, cut after a whole word ("...-inklusi", never "...-inklusi-sos")
+    unless a single word is longer than that."""
+    slug = slugify(
         text, regex_subs=[(r"[^\w-]+", "-"), (r"_", "-"), (r"-{2,}", "-"), (r"^-|-$", "")]
-    )[:80].strip("-")
+    )
+    if len(slug) > limit:
+        head = slug[: limit + 1]  # a hyphen just after the limit ends a whole word
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:limit]
+    return slug.strip("-")
 
 
 def principles(settings):

@@ -1,0 +1,124 @@
+"""What ``invoke import-wordpress`` says, in the staff's language (``WARTA_MESSAGES_LANG``):
+the people who move a library's WordPress site in are library staff, so its errors, its
+progress and its report (``impor-wordpress-laporan.md``) are Indonesian. English is not
+written yet: another language falls back to Indonesian (``text``).
+
+Every key is one that warta.wordpress raises (``WordPressError(key, **values)``) or writes.
+"""
+
+MESSAGES = {
+    "id": {
+        # Errors: nothing was written.
+        "no_file": "Berkas ekspor {path} tidak ada. Ekspor dulu dari WordPress: Alat > Ekspor > "
+        "Semua konten > Unduh berkas ekspor.",
+        "broken_xml": "{path} bukan berkas XML yang utuh (baris {line}): {detail}. Unduh ulang "
+        "berkas ekspor dari WordPress; jangan dibuka dan disimpan dengan program lain.",
+        "not_wxr": "{path} bukan berkas ekspor WordPress (WXR). Gunakan berkas dari WordPress: "
+        "Alat > Ekspor > Semua konten.",
+        "no_uploads": "Folder foto {path} tidak ada. Salin folder wp-content/uploads dari "
+        "server WordPress, lalu sebutkan dengan --uploads FOLDER.",
+        "no_content": "Folder konten {path} tidak ada.",
+        # Progress and summary in the terminal.
+        "reading": "Membaca {path}…",
+        "progress": "… {done} dari {total} tulisan",
+        "summary": "Impor selesai: {articles} artikel ({drafts} draf, {future} terjadwal), "
+        "{pages} halaman, {pairs} pasangan terjemahan, {photos} foto dan {files} dokumen disalin.",
+        "summary_skipped": "Dilewati: {private} privat, {existing} sudah ada (tidak ditimpa), "
+        "{other} lainnya (tempat sampah, revisi, menu…).",
+        "summary_todo": "Perlu diputuskan: {todo} hal. Baca laporannya: {report}",
+        "summary_redirects": "Alamat lama: {added} baru di {path} ({kept} sudah ada).",
+        "summary_before": "Perhatian: content/articles/ sudah berisi {count} artikel sebelum "
+        "impor ini (misalnya {examples}). Jika itu artikel contoh situs ini, hapus; tidak ada "
+        "yang dihapus otomatis (lihat laporannya).",
+        "next": "Langkah berikutnya: invoke check, lalu invoke serve untuk melihat hasilnya.",
+        # The report.
+        "report_title": "# Laporan impor WordPress",
+        "report_intro": "Dari `{export}` ({site}), {when}. Artikel dan halaman ditulis di "
+        "`content/`; alamat lama di `{redirects}`. Laporan ini tidak diterbitkan.",
+        "h_summary": "## Ringkasan",
+        "row": "| {what} | {count} |",
+        "c_articles": "artikel diimpor",
+        "c_drafts": "… di antaranya draf (`Status: draft`)",
+        "c_future": "… di antaranya terjadwal (terbit saat situs dibangun pada tanggalnya)",
+        "c_pages": "halaman diimpor",
+        "c_pairs": "pasangan Indonesia/Inggris (Polylang)",
+        "c_photos": "foto disalin",
+        "c_missing": "foto hilang",
+        "c_files": "dokumen disalin (PDF, DOCX, XLSX...)",
+        "c_private": "tulisan privat dilewati",
+        "c_existing": "berkas sudah ada, tidak ditimpa",
+        "c_other": "lainnya dilewati (tempat sampah, draf otomatis, revisi, menu, dll.)",
+        "c_redirects": "alamat lama baru di redirects.csv",
+        "h_todo": "## Yang perlu diputuskan",
+        "no_todo": "Tidak ada.",
+        "todo_category": "Kategori WordPress **{name}** tidak ada di WARTA_WORDPRESS_CATEGORIES "
+        "(pelicanconf.py): {count} tulisan mendapat kategori `{default}` dan tag `{tag}`. "
+        "Tambahkan ke tabel itu lalu impor ulang dengan --force, atau ubah artikelnya.",
+        "todo_alt": "`{file}`: foto `{photo}` tidak punya deskripsi (alt) di WordPress; "
+        "dipakai \"{alt}\". Periksa apakah itu menggambarkan isi foto.",
+        "todo_missing": "`{file}`: foto `{url}` tidak ada di folder uploads; tidak dimuat "
+        "(ditandai `<!-- foto hilang -->` di artikel). Cari fotonya, simpan di `{folder}/` "
+        "dan tulis lagi di artikel.",
+        "todo_external": "`{file}`: gambar dari situs lain `{url}` dijadikan tautan. Simpan "
+        "fotonya di `{folder}/` jika boleh dipakai.",
+        "todo_slug": "`{file}`: slug `{wanted}` sudah dipakai; diberi `{slug}`. Alamat lama "
+        "tetap diarahkan ke sini.",
+        "todo_missing_file": "`{file}`: berkas `{url}` tidak ada di folder uploads; tautannya "
+        "masih ke situs lama, yang akan hilang. Cari berkasnya, simpan di `{folder}/` dan "
+        "ubah tautannya menjadi `{{static}}NAMA-FOLDER/nama-berkas`.",
+        "todo_hidden_link": "`{file}`: tautan `{url}` menuju tulisan WordPress yang {why}; "
+        "alamat lamanya dibiarkan dan akan mati setelah pindah. Hapus tautannya atau ganti.",
+        "why_private": "privat (tidak diimpor)",
+        "why_skipped": "ada di tempat sampah atau bukan tulisan (tidak diimpor)",
+        "why_draft": "masih draf di sini (`Status: draft`)",
+        "why_future": "terjadwal, belum terbit",
+        "todo_old_link": "`{file}`: tautan `{url}` menuju situs lama, tetapi bukan tulisan, "
+        "halaman, kategori, tag atau dokumen yang diimpor; alamat itu akan mati setelah "
+        "pindah. Ganti atau hapus tautannya.",
+        "todo_before": "Sebelum impor ini, `content/articles/` sudah berisi {count} artikel "
+        "yang tidak berasal dari berkas ekspor ini: {files}. Jika itu artikel contoh situs ini (Bimtek, lomba "
+        "bercerita, jam layanan...), hapus berkasnya beserta folder fotonya, juga "
+        "`content/pages/tentang.md` dan `about.md` bila belum diganti dengan teks perpustakaan "
+        "Anda. Tidak ada yang dihapus otomatis.",
+        "todo_redirect_taken": "Alamat lama `{old}` sudah ada di `{csv}` sebelum impor ini, "
+        "menuju `{theirs}`; impor ingin mengarahkannya ke `{ours}`. Baris lama dibiarkan: jika "
+        "itu baris contoh situs ini, hapus barisnya lalu impor ulang.",
+        "todo_shortcode": "`{file}`: kode pendek WordPress `{code}` tidak dikenal; tetap "
+        "tertulis sebagai teks. Ganti atau hapus.",
+        "todo_no_principle": "`{file}`: tidak ada asas (tag) di WordPress. Tambahkan salah satu "
+        "dari tujuh asas di Tags.",
+        "h_articles": "## Per artikel",
+        "article_line": "### {title}\n\n`{file}` (WordPress {kind} {id}, {status})",
+        "status_publish": "terbit",
+        "status_draft": "draf",
+        "status_future": "terjadwal: terbit saat situs dibangun pada atau setelah {date}",
+        "kind_post": "tulisan",
+        "kind_page": "halaman",
+        "translation_of": "- Terjemahan bahasa Inggris dari `{file}`.",
+        "sticky": "- Disematkan (sticky) di WordPress: situs ini tidak punya penyematan; "
+        "pertimbangkan menyebutnya di beranda.",
+        "comments": "- {count} komentar di WordPress (tidak diimpor).",
+        "suggestions": "- Saran data kegiatan (ditemukan di teks; salin ke kepala berkas jika "
+        "benar, atau abaikan):",
+        "suggestion": "  - `{field}: {value}`",
+        "h_skipped": "## Dilewati",
+        "private": "- Privat, tidak pernah diterbitkan: \"{title}\" (WordPress {id}).",
+        "existing": "- Sudah ada, tidak ditimpa: `{file}` (impor ulang dengan --force untuk "
+        "menimpa).",
+        "skipped_kind": "- {count} × {kind}",
+        # The redirects file.
+        "redirects_header": "# Alamat lama situs WordPress -> alamat baru (invoke import-wordpress)."
+        " Boleh diubah.",
+        "redirects_post": "# WordPress {id}: {title}",
+        "redirects_terms": "# WordPress: kategori, tag, feed",
+        # In the article.
+        "missing_comment": "<!-- foto hilang: {url} -->",
+        "untitled": "Tanpa judul",
+    },
+}
+
+
+def text(lang: str, key: str, /, **values) -> str:
+    """The message ``key`` in ``lang`` (Indonesian for a language without messages)."""
+    texts = MESSAGES.get(lang, MESSAGES["id"])
+    return texts[key].format(**values)

@@ -1,0 +1,429 @@
+"""`invoke import-wordpress`: the fixture export (tests/fixtures/wordpress/) imported
+into a copy of the bilingual fixture site, through the real task, then built."""
+
+import csv
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, TODAY, build, snapshot
+from wordpress_export import big_export
+
+EXPORT = FIXTURES / "wordpress" / "export.xml"
+UPLOADS = FIXTURES / "wordpress" / "uploads"
+BIMTEK = "articles/2020/perpustakaan-daerah-rejang-lebong-transformasi-perpustakaan-berbasis-inklusi"
+LOMBA = "articles/2021/lomba-duta-baca-2021-pojok-baca-cafe"
+POJOK = "articles/2019/cerita-pojok-baca-di-desa"
+LAPORAN = "articles/2021/laporan-tahunan-2021-kunjungan-naik"
+
+
+def run_import(*args):
+    command = [sys.executable, "-m", "invoke", "import-wordpress", *map(str, args)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    site = tmp_path_factory.mktemp("wp")
+    content = site / "content"
+    shutil.copytree(FIXTURES / "bilingual_site", content)
+    report = site / "laporan.md"
+    result = run_import(EXPORT, "--uploads", UPLOADS, "--content", content, "--report", report)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return content, report, result.stdout
+
+
+def read(content, relative):
+    return (content / relative).read_text(encoding="utf-8")
+
+
+def header(text):
+    lines = text.split("\n\n", 1)[0].splitlines()
+    return dict(line.split(": ", 1) for line in lines)
+
+
+def test_posts_become_articles_with_contract_metadata(imported):
+    content, _report, _out = imported
+    bimtek = header(read(content, BIMTEK + ".md"))
+    assert bimtek["Date"] == "2020-07-30 10:00"  # 03:00 GMT in Asia/Jakarta
+    assert bimtek["Slug"] == BIMTEK.split("/")[-1]
+    assert bimtek["Category"] == "kegiatan"
+    # "Asas Pembelajaran Sepanjang Hayat" (tag) and "KEMITRAAN" (category) are principles.
+    assert bimtek["Tags"] == "Pembelajaran Sepanjang Hayat, Kemitraan, bimtek"
+    assert bimtek["Author"] == "Sumarto"
+    assert bimtek["Image"] == BIMTEK.split("/")[-1] + "/zoom-peserta.jpg"
+    assert "Status" not in bimtek and "Participants" not in bimtek and "Event" not in bimtek
+    lomba = header(read(content, LOMBA + ".md"))
+    # A percent-encoded UTF-8 slug, entities and smart quotes decoded.
+    assert lomba["Slug"] == "lomba-duta-baca-2021-pojok-baca-cafe"
+    assert lomba["Title"] == 'Lomba "Duta Baca" 2021 & Pojok Baca Café'
+    assert lomba["Summary"] == 'Lomba "Duta Baca" untuk pelajar SMP & SMA.'
+    assert lomba["Tags"] == "Keterbukaan, Lomba"
+    assert header(read(content, "articles/2022/rencana-pameran-buku.md"))["Status"] == "draft"
+    future = header(read(content, "articles/2031/hari-kunjung-perpustakaan-2031.md"))
+    assert future["Date"] == "2031-09-14 07:00" and "Status" not in future
+    assert header(read(content, "pages/sejarah.md"))["Slug"] == "sejarah"
+    # Private, trashed, auto-drafts, revisions, menus: no file.
+    everything = "".join(p.read_text() for p in content.rglob("*.md"))
+    assert "anggaran 2022" not in everything and "Catatan Internal" not in everything
+    assert "Tulisan lama" not in everything and "Beranda" not in everything
+
+
+def test_unmapped_category_is_kept_and_reported_never_a_principle(imported):
+    content, report, _out = imported
+    pojok = header(read(content, POJOK + ".md"))
+    assert pojok["Category"] == "berita" and pojok["Tags"] == "Pojok Baca"
+    assert "Kategori WordPress **Pojok Baca**" in report.read_text()
+
+
+def test_bodies_figures_galleries_embeds_tables(imported):
+    content, _report, _out = imported
+    folder = BIMTEK.split("/")[-1]
+    bimtek = read(content, BIMTEK + ".md")
+    assert "(peserta; Esnalianti, Sunarsih, Feri Sutomo" in bimtek  # the participants paragraph
+    assert "<!--" not in bimtek and "wp:" not in bimtek
+    gallery = (
+        f'![Peserta Bimtek di depan laptop]({folder}/dokumen-1.jpg "Hari pertama Bimtek.")\n'
+        f'![Materi dari Perpustakaan Nasional.]({folder}/dokumen-2.jpg "Materi dari Perpustakaan Nasional.")\n'
+        f"![Diskusi kelompok daring]({folder}/dokumen-3-1024x768.jpg)\n"
+    )
+    assert "**Dokumen Kegiatan :**\n\n" + gallery in bimtek
+    assert "\u201c" not in bimtek and '"Perpustakaan diselenggarakan' in bimtek
+    lomba = read(content, LOMBA + ".md")
+    assert (
+        '\n\n![Peserta lomba membaca di aula perpustakaan](lomba-duta-baca-2021-pojok-baca-cafe/lomba.jpg'
+        " \"Para peserta lomba 'Duta Baca' 2021.\")\n\n" in lomba
+    )
+    assert "[Rekaman final lomba](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in lomba
+    assert "| Juara | Sekolah |" in lomba and "| 1 | SMPN 1 Curup |" in lomba
+    assert "style" not in lomba and "&nbsp;" not in lomba and "\n\n\n" not in lomba
+    assert "Pendaftaran gratis -- terbuka untuk umum..." in lomba
+    pojok = read(content, POJOK + ".md")
+    assert '![Rak buku baru di pojok baca](cerita-pojok-baca-di-desa/pojok-1.jpg "Rak buku baru di pojok baca")' in pojok
+    assert (
+        '![Rak buku baru](cerita-pojok-baca-di-desa/pojok-1.jpg)\n'
+        '![Anak-anak membaca di tikar](cerita-pojok-baca-di-desa/pojok-2.jpg "Sore hari di pojok baca")\n'
+        "![Warga meminjam buku](cerita-pojok-baca-di-desa/pojok-3.jpg)\n" in pojok
+    )
+    assert "<https://youtu.be/dQw4w9WgXcQ>" in pojok
+    assert "<!-- foto hilang: https://perpusda.example.id/wp-content/uploads/2019/05/hilang.jpg -->" in pojok
+    assert "hilang.jpg)" not in pojok and "javascript" not in pojok
+
+
+def test_photos_are_copied_originals_first(imported):
+    content, _report, _out = imported
+    copied = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.jpg"))
+    folder = BIMTEK
+    assert copied == sorted(
+        [
+            f"{folder}/dokumen-1.jpg",
+            f"{folder}/dokumen-2.jpg",
+            f"{folder}/dokumen-3-1024x768.jpg",  # no original: the biggest copy present
+            f"{folder}/zoom-peserta.jpg",
+            f"{LOMBA}/lomba.jpg",  # lomba-1024x768.jpg in the body: its original
+            f"{POJOK}/pojok-1.jpg",
+            f"{POJOK}/pojok-2.jpg",
+            f"{POJOK}/pojok-3.jpg",
+            f"{LAPORAN}/lomba.jpg",  # linked to its full size: lomba-300x225.jpg's original
+        ]
+    )
+    assert (content / LOMBA / "lomba.jpg").read_bytes() == (UPLOADS / "2021/03/lomba.jpg").read_bytes()
+
+
+def test_polylang_translation_is_paired(imported):
+    content, report, _out = imported
+    english = header(read(content, BIMTEK + ".en.md"))
+    original = header(read(content, BIMTEK + ".md"))
+    assert english["Lang"] == "en" and english["Slug"] == original["Slug"]
+    assert english["Category"] == "kegiatan"
+    # The translation carries its original's principles, in English.
+    assert english["Tags"] == "Lifelong Learning, Partnership"
+    assert f"Terjemahan bahasa Inggris dari `{BIMTEK}.md`" in report.read_text()
+
+
+def test_the_report(imported):
+    _content, report, out = imported
+    text = report.read_text()
+    assert "| artikel diimpor | 13 |" in text and "| halaman diimpor | 1 |" in text
+    assert '"Catatan Internal Rapat Anggaran" (WordPress 15)' in text
+    assert "- 1 × revision" in text and "- 1 × nav_menu_item" in text
+    assert "- 2 komentar di WordPress (tidak diimpor)." in text  # the spam one is not counted
+    assert "Disematkan (sticky)" in text
+    assert "terbit saat situs dibangun pada atau setelah 2031-09-14 07:00" in text
+    bimtek = text.split("### Perpustakaan Daerah Rejang Lebong")[1].split("###")[0]
+    for line in (
+        "`Event_start: 2020-07-27`",
+        "`Event_end: 2020-07-29`",
+        "`Event_location: Zoom`",
+        "`Event_attendance: online`",
+        "`Participants: Esnalianti; Sunarsih; Feri Sutomo; Andre Satria Renaldo; Lopi Adriansyah; Sumarto`",
+    ):
+        assert line in bimtek
+    assert "dokumen-2.jpg` tidak punya deskripsi (alt)" in text
+    assert "hilang.jpg` tidak ada di folder uploads" in text
+    assert "[contact-form-7]" in text
+    assert "Impor selesai: 13 artikel (3 draf, 1 terjadwal), 1 halaman, 2 pasangan terjemahan" in out
+
+
+def test_redirects_csv(imported):
+    content, _report, _out = imported
+    lines = (content / "redirects.csv").read_text(encoding="utf-8").splitlines()
+    rows = dict(tuple(row) for row in csv.reader(l for l in lines if not l.startswith("#")))
+    assert rows.pop("old") == "new"
+    bimtek = "{filename}" + BIMTEK + ".md"
+    assert rows["/2020/07/30/perpustakaan-daerah-rejang-lebong-transformasi-perpustakaan-berbasis-inklusi-sosial/"] == bimtek
+    assert rows["/?p=10"] == bimtek
+    assert rows["/2020/07/30/perpustakaan-daerah-rejang-lebong-transformasi-perpustakaan-berbasis-inklusi-sosial/dokumen-1/"] == bimtek
+    assert rows["/en/2020/07/30/rejang-lebong-library-transformation-social-inclusion/"] == "{filename}" + BIMTEK + ".en.md"
+    assert rows["/2021/03/15/lomba-duta-baca-2021-pojok-baca-caf%c3%a9/"] == "{filename}" + LOMBA + ".md"
+    assert rows["/?page_id=17"] == "{filename}pages/sejarah.md"
+    assert rows["/category/kegiatan/"] == "{category}kegiatan"
+    assert rows["/category/kemitraan/"] == "{tag}kemitraan"
+    assert rows["/tag/asas-keterbukaan/feed/"] == "/feeds/tag/keterbukaan.atom.xml"
+    assert rows["/feed/"] == "/feeds/all.atom.xml"
+    assert rows["/en/category/activities/"] == "/en/category/kegiatan/"
+    assert "/?p=15" not in rows and "/?p=14" not in rows  # private, draft
+    assert lines[2].startswith("# WordPress 10:")
+
+
+def test_imported_site_builds_with_no_contract_error(imported, tmp_path):
+    content, _report, _out = imported
+    site = build(content, tmp_path / "output", WARTA_TODAY=TODAY)
+    assert site.returncode == 0, site.log
+    assert "0 masalah di 0 berkas" in site.log
+    page = site.html("/2020/07/" + BIMTEK.split("/")[-1] + "/")
+    assert page.select("figure")  # the gallery and figures went through the photo pipeline
+    assert site.exists("/en/2020/07/" + BIMTEK.split("/")[-1] + "/")
+    assert not site.exists("/2031/09/hari-kunjung-perpustakaan-2031/")
+    assert "anggaran 2022" not in "".join(text for _p, text in site.public_texts())
+    # Links between imported articles and to their documents resolve in the build.
+    folder = LAPORAN.split("/")[-1]
+    laporan = site.html("/2021/12/" + folder + "/")
+    hrefs = [a["href"] for a in laporan.select("a[href]")]
+    assert any(h.endswith(f"/{folder}/laporan-tahunan-2021.pdf") for h in hrefs)
+    assert site.exists(f"/{LAPORAN}/laporan-tahunan-2021.pdf")
+    assert any(h.endswith("/2021/03/lomba-duta-baca-2021-pojok-baca-cafe/") for h in hrefs)
+    assert any(h.endswith("/tag/lomba/") for h in hrefs)
+    assert site.exists("/en/2022/01/rencana-pameran-buku/")  # its original is a draft
+
+
+def test_never_overwrites_unless_forced(imported, tmp_path):
+    content, _report, _out = imported
+    copy = tmp_path / "content"
+    shutil.copytree(content, copy)
+    edited = copy / (BIMTEK + ".md")
+    edited.write_text(edited.read_text() + "\nDiubah editor.\n")
+    before = snapshot(copy)
+    redirects = (copy / "redirects.csv").read_text()
+    again = run_import(EXPORT, "--uploads", UPLOADS, "--content", copy, "--report", tmp_path / "r.md")
+    assert again.returncode == 0, again.stderr
+    assert snapshot(copy) == before  # nothing rewritten, redirects.csv not duplicated
+    assert "14 sudah ada (tidak ditimpa)" in again.stdout
+    forced = run_import(
+        EXPORT, "--uploads", UPLOADS, "--content", copy, "--report", tmp_path / "r.md", "--force"
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert "Diubah editor." not in edited.read_text()
+    assert (copy / "redirects.csv").read_text() == redirects  # no address twice
+
+
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda d: d / "tidak-ada.xml", "tidak ada. Ekspor dulu dari WordPress"),
+        (lambda d: write(d / "rusak.xml", "<rss><channel><item>"), "bukan berkas XML yang utuh"),
+        (lambda d: write(d / "feed.xml", "<rss><channel><title>x</title></channel></rss>"), "bukan berkas ekspor WordPress"),
+    ],
+)
+def test_bad_input_is_explained(tmp_path, make, expected):
+    result = run_import(make(tmp_path), "--content", tmp_path)
+    assert result.returncode == 2
+    assert expected in result.stderr and "Traceback" not in result.stderr
+
+
+def test_missing_uploads_folder(tmp_path):
+    result = run_import(EXPORT, "--uploads", tmp_path / "uploads", "--content", tmp_path)
+    assert result.returncode == 2 and "Folder foto" in result.stderr
+    assert "Traceback" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_entities_are_not_expanded(tmp_path):
+    """An export is a file from elsewhere: no external entity is read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RAHASIA-SERVER")
+    write(
+        tmp_path / "xxe.xml",
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://a.example</wp:base_site_url>"
+        "<item><title>&x;</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>"
+        "<wp:status>publish</wp:status><wp:post_name>a</wp:post_name><content:encoded>isi</content:encoded>"
+        "<wp:post_date_gmt>2020-01-01 00:00:00</wp:post_date_gmt></item></channel></rss>",
+    )
+    (tmp_path / "content").mkdir()
+    result = run_import(tmp_path / "xxe.xml", "--content", tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+    assert "RAHASIA" not in "".join(p.read_text() for p in (tmp_path / "content").rglob("*.md"))
+
+
+def write(path, text):
+    path.write_text(text)
+    return path
+
+
+def test_a_thousand_posts_in_under_a_minute(tmp_path):
+    export, uploads = big_export(tmp_path)
+    (tmp_path / "content").mkdir()
+    started = time.perf_counter()
+    result = run_import(export, "--uploads", uploads, "--content", tmp_path / "content")
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    assert "… 1000 dari 1000 tulisan" in result.stdout
+    assert len(list((tmp_path / "content" / "articles").rglob("*.md"))) == 1000
+    assert seconds < 60
+
+
+def test_links_to_the_old_site_point_at_the_new_one(imported):
+    """Permalinks, ?p= and ?page_id=, a page's path, archives and the home page, in
+    http or https, with or without www, or root-relative; documents copied beside."""
+    content, report, out = imported
+    laporan = read(content, LAPORAN + ".md")
+    for link in (
+        f"[laporan Bimtek]({{filename}}/{BIMTEK}.md#peserta)",  # https://www., a fragment
+        f"[lomba Duta Baca]({{filename}}/{LOMBA}.md)",  # http://.../?p=12
+        "[sejarah kami]({filename}/pages/sejarah.md)",  # root-relative /sejarah/
+        "[Sejarah Perpustakaan]({filename}/pages/sejarah.md)",  # ?page_id=17, its URL as text
+        "[semua kegiatan]({category}kegiatan)",
+        "[semua lomba]({tag}lomba)",
+        "[beranda]({index})",
+        "[Perpusnas](https://www.perpusnas.go.id/)",  # another site: untouched
+        f"[laporan tahunan (PDF)]({{static}}{LAPORAN.split('/')[-1]}/laporan-tahunan-2021.pdf)",
+        f"[data pengunjung]({{static}}{LAPORAN.split('/')[-1]}/data-pengunjung.xlsx)",
+    ):
+        assert link in laporan
+    pdf = UPLOADS / "2021/12/laporan-tahunan-2021.pdf"
+    assert (content / LAPORAN / "laporan-tahunan-2021.pdf").read_bytes() == pdf.read_bytes()
+    # An English post links an Indonesian one (upper-case percent-encoding, http, www).
+    english = read(content, BIMTEK + ".en.md")
+    assert f"[Duta Baca contest]({{filename}}/{LOMBA}.md)" in english
+    # What cannot move keeps its old address, and is a to-do.
+    text = report.read_text()
+    left = {
+        "https://perpusda.example.id/?p=15": "privat (tidak diimpor)",
+        "https://perpusda.example.id/?p=14": "masih draf di sini",
+        "https://perpusda.example.id/kontak/": "bukan tulisan, halaman",
+        "https://perpusda.example.id/wp-content/uploads/2021/12/notulen.docx": "tidak ada di folder uploads",
+    }
+    for url, why in left.items():
+        assert f"]({url})" in laporan
+        line = next(line for line in text.splitlines() if f"`{url}`" in line)
+        assert line.startswith(f"- `{LAPORAN}.md`") and why in line
+    olds = set(re.findall(r"\]\((https?://[^)]*perpusda[^)]*)\)", laporan))
+    assert olds == set(left)
+    assert "| dokumen disalin (PDF, DOCX, XLSX...) | 2 |" in text
+    assert "9 foto dan 2 dokumen disalin" in out
+
+
+def test_image_linked_to_its_media_file_links_nowhere_old(imported):
+    content, _report, _out = imported
+    laporan = read(content, LAPORAN + ".md")
+    folder = LAPORAN.split("/")[-1]
+    assert f"\n\n![Peserta lomba]({folder}/lomba.jpg)\n\n" in laporan
+    assert f"Foto lain: ![Lomba lagi]({folder}/lomba.jpg) lihat besar" in laporan
+    assert "uploads/2021/03" not in laporan
+
+
+def test_body_structure_headings_breaks_lists_quotes(imported):
+    content, _report, _out = imported
+    laporan = read(content, LAPORAN + ".md")
+    body = laporan.split("\n\n", 1)[1]
+    # WordPress's h1, h2, h3 under our title (the page's h1): ##, ###, ####.
+    assert re.findall(r"(?m)^#+ .*$", body) == ["## Ringkasan", "### Dokumen", "#### Jam layanan"]
+    assert "Senin--Kamis 08.00--16.00  \nJumat 08.00--11.00  \nSabtu tutup\n\n" in body
+    # Python-Markdown needs four spaces before a list inside a list.
+    assert "- Layanan anak\n    - Dongeng Sabtu\n    - Pojok baca\n- Layanan dewasa\n" in body
+    assert "> Perpustakaan untuk semua.\n>\n> Kepala Perpustakaan" in body
+    # A line break of the classic editor (wpautop) stays a line break.
+    assert "punya *rak baru*.  \nWarga datang" in read(content, POJOK + ".md")
+
+
+def test_odd_titles_same_titles_and_the_event_category(imported):
+    content, report, _out = imported
+    laporan = header(read(content, LAPORAN + ".md"))
+    assert laporan["Title"] == "Laporan Tahunan 2021: Kunjungan Naik"  # &nbsp; decoded
+    assert laporan["Category"] == "kegiatan"  # WordPress "Agenda": the event category
+    emoji = header(read(content, "articles/2021/tulisan-35.md"))
+    assert emoji["Title"] == "🎉🎉🎉" and emoji["Slug"] == "tulisan-35"
+    # WordPress names a post whose title has no letters by its number: not a slug for us.
+    assert header(read(content, "articles/2021/tulisan-36.md"))["Title"] == "?!"
+    # Two drafts with the same title on the same day: two files, the second one numbered.
+    first = read(content, "articles/2022/rapat-koordinasi.md")
+    second = read(content, "articles/2022/rapat-koordinasi-2.md")
+    assert "Rapat pertama." in first and "Rapat kedua." in second
+    assert "slug `rapat-koordinasi` sudah dipakai; diberi `rapat-koordinasi-2`" in report.read_text()
+
+
+def test_english_post_whose_original_is_private_or_a_draft(imported):
+    content, _report, _out = imported
+    alone = header(read(content, "articles/2022/internal-budget-notes.en.md"))
+    assert alone["Lang"] == "en" and alone["Slug"] == "internal-budget-notes"
+    assert not (content / "articles/2022/internal-budget-notes.md").exists()
+    paired = header(read(content, "articles/2022/rencana-pameran-buku.en.md"))
+    assert paired["Slug"] == "rencana-pameran-buku" and "Status" not in paired
+    assert header(read(content, "articles/2022/rencana-pameran-buku.md"))["Status"] == "draft"
+
+
+def test_an_export_without_base_site_url(tmp_path):
+    """Some exports name the site only in the channel's <link>: photos and links still
+    belong to it."""
+    export = tmp_path / "export.xml"
+    text = EXPORT.read_text(encoding="utf-8")
+    export.write_text(re.sub(r"\s*<wp:base_(site|blog)_url>[^<]*</wp:base_\1_url>", "", text))
+    assert "base_site_url" not in export.read_text()
+    content = tmp_path / "content"
+    content.mkdir()
+    result = run_import(export, "--uploads", UPLOADS, "--content", content)
+    assert result.returncode == 0, result.stderr
+    laporan = read(content, LAPORAN + ".md")
+    assert f"[lomba Duta Baca]({{filename}}/{LOMBA}.md)" in laporan
+    assert (content / LAPORAN / "laporan-tahunan-2021.pdf").is_file()
+    assert (content / BIMTEK / "dokumen-1.jpg").is_file()
+
+
+def test_the_sample_sites_articles_and_redirects_are_named_never_removed(tmp_path):
+    """A library imports into the project as it comes: the sample's articles and its
+    redirects.csv lines are still there. The import names them and deletes nothing."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    sample_line = "/?p=10,{filename}articles/2020/bimtek-transformasi-perpustakaan.md"
+    (content / "redirects.csv").write_text(f"old,new\n# the sample's\n{sample_line}\n")
+    before = snapshot(content)
+    samples = sorted(p for p in before if p.startswith("articles/") and p.endswith(".md"))
+    report = tmp_path / "r.md"
+    result = run_import(EXPORT, "--uploads", UPLOADS, "--content", content, "--report", report)
+    assert result.returncode == 0, result.stderr
+    assert f"content/articles/ sudah berisi {len(samples)} artikel sebelum impor ini" in result.stdout
+    assert "articles/2020/bimtek-transformasi-perpustakaan.en.md" in result.stdout
+    text = report.read_text()
+    todo = next(line for line in text.splitlines() if "sudah berisi" in line)
+    assert all(f"`{path}`" in todo for path in samples)
+    assert "`content/pages/tentang.md`" in todo
+    # Nothing removed or changed; redirects.csv only extended, its old line kept.
+    after = snapshot(content)
+    assert {p: h for p, h in after.items() if p in before and p != "redirects.csv"} == {
+        p: h for p, h in before.items() if p != "redirects.csv"
+    }
+    redirects = (content / "redirects.csv").read_text()
+    assert sample_line in redirects and redirects.count("/?p=10,") == 1
+    assert (
+        "Alamat lama `/?p=10` sudah ada di `redirects.csv` sebelum impor ini, menuju "
+        "`{filename}articles/2020/bimtek-transformasi-perpustakaan.md`; impor ingin "
+        f"mengarahkannya ke `{{filename}}{BIMTEK}.md`" in text
+    )
+    # A second run does not count its own first run's articles as "before".
+    again = run_import(EXPORT, "--uploads", UPLOADS, "--content", content, "--report", report)
+    assert f"sudah berisi {len(samples)} artikel sebelum impor ini" in again.stdout
