@@ -112,7 +112,7 @@ def test_the_nginx_rules_cover_paths_queries_and_feeds(production_site):
 
 def test_the_apache_rules_come_before_the_sites_own_rewrites(production_site):
     htaccess = (production_site.output / ".htaccess").read_text()
-    ours = htaccess.index("RewriteRule \"^2020/07/30/bimtek\\-transformasi\\-perpustakaan/?$\"")
+    ours = htaccess.index('RewriteRule "^2020/07/30/bimtek\\-transformasi\\-perpustakaan/?$"')
     assert ours < htaccess.index("RewriteCond %{REQUEST_FILENAME}/index.html !-f")
     query = '(?:^|&)p=123(?:&|$)"\n    RewriteRule "^$" "'
     assert query + production_site.base + BIMTEK in htaccess
@@ -167,6 +167,7 @@ https://perpustakaan.example.id/2019/lama/,{index}
 /2019/01/07/ke-mana/,articles/bimtek.md
 /?p=1&q=2,{index}
 /baik/,{index}
+/kategori/berita/2/,{index}
 """
 
 
@@ -197,6 +198,7 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
         (12, "tidak ada artikel berbahasa id dengan tag 'tidak-ada-tag'"),
         (13, "'articles/bimtek.md' bukan tujuan pengalihan: tulis {filename}"),
         (14, "'/?p=1&q=2': alamat lama dengan tanda tanya hanya boleh membawa satu nilai"),
+        (16, "/kategori/berita/2/ adalah alamat situs baru: pengalihan akan menyembunyikan"),
     ],
 )
 def test_each_mistake_is_named_with_its_line(mistaken, line, message):
@@ -211,7 +213,7 @@ def test_mistakes_stop_the_build_before_anything_is_written(mistaken):
     assert "Baris 15" not in mistaken.log  # the good line
     assert "situs tidak dibangun" in mistaken.log
     assert not mistaken.output.exists() or not any(mistaken.output.rglob("*.html"))
-    assert re.search(r"12 masalah di \d+ berkas", mistaken.log)
+    assert re.search(r"13 masalah di \d+ berkas", mistaken.log)
 
 
 def test_a_file_without_its_header_is_refused(tmp_path, fixture_content, photo_cache):
@@ -226,3 +228,21 @@ def test_a_file_without_its_header_is_refused(tmp_path, fixture_content, photo_c
         "redirects.csv: KESALAHAN: Baris 1: baris pertama harus berisi judul kolom old,new."
         in site.log
     )
+
+
+def test_an_old_address_that_is_its_own_target_does_nothing(tmp_path, fixture_content, photo_cache):
+    """WordPress's /tag/x/ is this site's /tag/x/ too: the importer writes such lines,
+    and they change nothing; a WordPress address beside a section's pages is free."""
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    (content / "redirects.csv").write_text(
+        "old,new\n/tag/kemitraan/,{tag}kemitraan\n/en/category/activities/,{category}kegiatan\n",
+        encoding="utf-8",
+    )
+    site = build(
+        content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
+    )
+    assert site.returncode == 0, site.log
+    assert "refresh" not in site.path("/tag/kemitraan/").read_text(encoding="utf-8")
+    moved = site.html("/en/category/activities/")
+    assert refresh_url(moved).endswith("en/category/kegiatan/")

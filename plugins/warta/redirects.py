@@ -200,16 +200,24 @@ class Site:
 
     def is_address(self, path):
         """Whether the new site writes something at ``path`` (decoded, from the root):
-        one of its addresses, or anything in a folder that is all its own (the theme's
-        and photos' files, a section's pages: a listing's later pages, archive years)."""
+        one of its addresses, anything in the theme's, photos' and search's folders, or
+        below a page of a section (a listing's later pages: ``/kategori/berita/2/``).
+        An old address beside them (WordPress's ``/en/category/activities/``) is free."""
         if key(path) in self.addresses:
             return True
         lang = language_of(path, self.settings)
-        first = path.lstrip("/").split("/", 1)[0]
-        rest = path.lstrip("/").removeprefix(prefix(lang, self.settings)).split("/", 1)[0]
+        parts = path.strip("/").split("/")
+        if parts[0] in FILE_FOLDERS:
+            return True
         words = self.settings["WARTA_LANGUAGES"][lang]["sections"]
         sections = {words[s] for s in ("category", "principles", "archive", "agenda", "search")}
-        return first in FILE_FOLDERS or rest in sections
+        depth = 1 if prefix(lang, self.settings) else 0  # /en/ comes before the section
+        if len(parts) <= depth or parts[depth] not in sections:
+            return False
+        return any(
+            key("/" + "/".join(parts[:end])) in self.addresses
+            for end in range(depth + 1, len(parts))
+        )
 
 
 def resolve(new, old_path, site, _):
@@ -348,6 +356,9 @@ def check(generators, settings, _):
             )
             continue
         seen[same] = number
+        lang, target = resolve(new, old_path, site, _)
+        if query is None and lang is not None and key("/" + target) == key(old_path):
+            continue  # the old address is the new one (WordPress's /tag/x/): nothing to do
         if query is None and site.is_address(old_path):
             problems.append(
                 (
@@ -359,7 +370,6 @@ def check(generators, settings, _):
                 )
             )
             continue
-        lang, target = resolve(new, old_path, site, _)
         if lang is None:
             problems.append((*where, target))
             continue
@@ -372,6 +382,7 @@ FOUND = "WARTA_REDIRECTS_FOUND"  # the settings key this build's resolved redire
 
 
 # --- The pages ---------------------------------------------------------------
+
 
 def target_url(redirect, settings, page=None):
     """The target as a link: absolute in a published build, relative to ``page`` (a
