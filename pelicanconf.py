@@ -231,7 +231,10 @@ LOG_FILTER = [
     (logging.WARNING, 'There are %s items "%s" with lang %s: \n%s\n%s'),
     (logging.WARNING, "There are %s original (not translated) items %s: \n%s\n%s"),
     # Local builds name no address on purpose; publishconf.py gives the feeds theirs.
-    (logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"),
+    (
+        logging.WARNING,
+        "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid",
+    ),
     # An image without a description: warta.contract stops the build, in the editor's language.
     (logging.WARNING, "Empty alt attribute for image %s in %s"),
 ]

@@ -523,9 +523,7 @@ def import_wordpress(c, export, uploads=None, force=False, content=None, report=
     from warta.wordpress import import_wordpress as run_import
     from warta.wordpress_messages import text
 
-    settings = settings_with_defaults(
-        {k: v for k, v in vars(pelicanconf).items() if k.isupper()}
-    )
+    settings = settings_with_defaults({k: v for k, v in vars(pelicanconf).items() if k.isupper()})
     try:
         run_import(
             export,
@@ -542,6 +540,7 @@ def import_wordpress(c, export, uploads=None, force=False, content=None, report=
 
 
 # --- Going live: invoke deploy / rollback / releases / gh-pages (warta.deploy) --------
+
 
 def deploy_message(key, /, **values):
     """A message of warta.deploy_messages, in the language of WARTA_MESSAGES_LANG."""

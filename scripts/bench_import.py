@@ -23,9 +23,22 @@ def main(posts=1000):
         content.mkdir()
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "invoke", "import-wordpress", str(export), "--uploads",
-             str(uploads), "--content", str(content), "--report", str(Path(scratch) / "r.md")],
-            cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "invoke",
+                "import-wordpress",
+                str(export),
+                "--uploads",
+                str(uploads),
+                "--content",
+                str(content),
+                "--report",
+                str(Path(scratch) / "r.md"),
+            ],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         seconds = time.perf_counter() - started
     print(f"{posts} posts imported in {seconds:.1f} s")

@@ -264,7 +264,16 @@ def test_search_on_a_wide_screen_shows_the_filters_open(page, served_site):
     assert page.locator(".search-filters input").first.is_visible()
 
 
-LABELS = ["Waktu", "Penyelenggara", "Tempat", "Kehadiran", "When", "Organiser", "Where", "Attendance"]
+LABELS = [
+    "Waktu",
+    "Penyelenggara",
+    "Tempat",
+    "Kehadiran",
+    "When",
+    "Organiser",
+    "Where",
+    "Attendance",
+]
 
 
 @pytest.mark.parametrize("path", ["/cari/?q=Esnalianti", "/en/search/?q=Esnalianti"])

@@ -683,9 +683,7 @@ def run_step(script, project, **env):
 
 
 @pytest.mark.slow
-def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(
-    tmp_path, production_site, ssh_server
-):
+def test_the_ci_step_deploys_over_ssh_with_the_forge_secrets(tmp_path, production_site, ssh_server):
     """The workflow's deploy step, as GitHub runs it on a push to main: the key and the
     server's known_hosts line from the repository's secrets, the rest from publishconf.py."""
     options, keys = ssh_server

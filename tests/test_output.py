@@ -113,9 +113,10 @@ def test_search_indexes_the_event_cards_facts_without_its_labels(bilingual_site)
         assert "Esnalianti" in content and "Nurhayati" in content  # the facts are still found
         assert not [label for label in labels if label in content], content
         # A result whose text does not match shows the summary instead of the card's facts.
-        assert record["meta"]["summary"] == bilingual_site.html(url).select_one(
-            'meta[name="description"]'
-        )["content"]
+        assert (
+            record["meta"]["summary"]
+            == bilingual_site.html(url).select_one('meta[name="description"]')["content"]
+        )
 
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

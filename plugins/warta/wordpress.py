@@ -127,7 +127,9 @@ def read_export(path):
             )
             nicename = _text(
                 element,
-                {"category": "wp:category_nicename", "tag": "wp:tag_slug", "term": "wp:term_slug"}[kind],
+                {"category": "wp:category_nicename", "tag": "wp:tag_slug", "term": "wp:term_slug"}[
+                    kind
+                ],
             )
             name = _text(element, "wp:cat_name" if kind == "category" else f"wp:{prefix}_name")
             terms[(taxonomy, nicename)] = {
@@ -141,11 +143,16 @@ def read_export(path):
     for element in channel.iterfind("item"):
         kind = _text(element, "wp:post_type")
         status = _text(element, "wp:status")
-        if kind not in (*IMPORTED_TYPES, "attachment") or status in (
-            "trash",
-            "auto-draft",
-            "inherit",
-        ) and kind != "attachment":
+        if (
+            kind not in (*IMPORTED_TYPES, "attachment")
+            or status
+            in (
+                "trash",
+                "auto-draft",
+                "inherit",
+            )
+            and kind != "attachment"
+        ):
             export.skipped[f"{kind}/{status}" if kind in IMPORTED_TYPES else kind] += 1
             if kind in IMPORTED_TYPES:
                 post_id = int(_text(element, "wp:post_id") or 0)
@@ -288,10 +295,37 @@ HEADING = re.compile(r"^h[1-6]$")
 # Uploads that are not photos but that libraries publish (reports, forms, data): copied
 # beside the article and linked with {static}, published as they are.
 DOCUMENTS = {
-    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
-    ".rtf", ".csv", ".txt", ".zip", ".rar", ".7z", ".epub",
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".rtf",
+    ".csv",
+    ".txt",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".epub",
 }
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".avif", ".bmp", ".tif", ".tiff"}
+PHOTO_SUFFIXES = {
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".heif",
+    ".avif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+}
 UNSAFE_NAME = re.compile(r"[\s()\[\]<>\"'#?%{}]+")
 ARCHIVE = re.compile(r"^(?:/[a-z]{2})?/(category|tag)/(?:.+/)?([^/]+)$")
 
@@ -411,7 +445,8 @@ class Importer:
         self.principles = principles(settings)
         self.categories = categories(settings)
         self.category_table = {
-            fold(key): value for key, value in settings.get("WARTA_WORDPRESS_CATEGORIES", {}).items()
+            fold(key): value
+            for key, value in settings.get("WARTA_WORDPRESS_CATEGORIES", {}).items()
         }
         self.attachments = {i.id: i for i in export.items if i.type == "attachment"}
         self.by_url = {}
@@ -601,8 +636,10 @@ class Importer:
             anchor = img.parent if img.parent and img.parent.name == "a" else None
             alone = anchor if anchor is not None and not anchor.get_text(strip=True) else img
             marker = self.mark(soup, [line])
-            if alone.parent is not None and alone.parent.name == "p" and not alone.parent.get_text(
-                strip=True
+            if (
+                alone.parent is not None
+                and alone.parent.name == "p"
+                and not alone.parent.get_text(strip=True)
             ):
                 alone.parent.replace_with(marker)
             else:
@@ -671,9 +708,12 @@ class Importer:
     def plan_links(self, planned):
         """Every old address of what this import writes (and of what it does not), for
         the links inside bodies; the redirects file gets its own list (``redirects``)."""
+
         def add(url_or_path, written, table):
-            address = self.old_address(url_or_path) if "://" in url_or_path else (
-                url_or_path.partition("?")[0] or "/", url_or_path.partition("?")[2], ""
+            address = (
+                self.old_address(url_or_path)
+                if "://" in url_or_path
+                else (url_or_path.partition("?")[0] or "/", url_or_path.partition("?")[2], "")
             )
             if address:
                 for key in self.address_keys(address[0], address[1]):
@@ -868,14 +908,13 @@ class Importer:
         for item in posts:
             if item.status == "private":
                 self.private.append(item)
-        wanted = [
-            i for i in posts if i.status in ("publish", "draft", "pending", "future")
-        ]
+        wanted = [i for i in posts if i.status in ("publish", "draft", "pending", "future")]
         wanted_ids = {i.id for i in wanted}
         for item in posts:
             if item.id not in wanted_ids and item.status != "private":
                 export.skipped[f"{item.type}/{item.status}"] += 1
         by_id = {i.id: i for i in wanted}
+
         # Originals first (Indonesian, or untranslated), so translations can take their slug.
         def order(item):
             return (language_of(item, self.default_lang) != self.default_lang, item.id)
@@ -903,7 +942,8 @@ class Importer:
                 base = wanted_slug(item, RESERVED | self.reserved_words())
                 slug, number = base, 2
                 while (lang, slug) in ours or (
-                    (lang, slug) in taken and taken[(lang, slug)] != self.target(kind, date, slug, lang)
+                    (lang, slug) in taken
+                    and taken[(lang, slug)] != self.target(kind, date, slug, lang)
                 ):
                     slug = f"{base}-{number}"
                     number += 1
@@ -988,9 +1028,7 @@ class Importer:
         record = written.notes
         self.current_dir = written.path.parent
         folder_name = written.slug
-        category, tags, has_principle = self.terms_of(
-            item, record, written.lang, written.original
-        )
+        category, tags, has_principle = self.terms_of(item, record, written.lang, written.original)
         written.principles = self.last_principles
         if written.kind == "article" and not has_principle and written.original is None:
             record.append(("todo_no_principle", {}))
@@ -1096,7 +1134,9 @@ class Importer:
         """[(comment, [(old, new)])]: every old address of what was imported."""
         groups = []
         home = urlsplit(self.export.home).path.rstrip("/")
-        en = {lang for lang in self.settings.get("WARTA_LANGUAGES", {}) if lang != self.default_lang}
+        en = {
+            lang for lang in self.settings.get("WARTA_LANGUAGES", {}) if lang != self.default_lang
+        }
 
         def old(url):
             parts = urlsplit(url)
@@ -1131,7 +1171,8 @@ class Importer:
             pairs.append((f"/{lang}/feed/", f"/{lang}/feeds/all.atom.xml"))
         for (domain, nicename), langs in sorted(used_terms.items()):
             term = self.export.terms.get(
-                (domain, nicename), {"name": term_names.get((domain, nicename)) or nicename, "id": 0}
+                (domain, nicename),
+                {"name": term_names.get((domain, nicename)) or nicename, "id": 0},
             )
             name = straighten(plain(term["name"])) or unquote(nicename)
             principle = principle_of(name, self.principles)
@@ -1154,7 +1195,12 @@ class Importer:
                 new = f"{prefix}/{section}/{slug}/"
             wp_base = "category" if domain == "category" else "tag"
             pairs.append((f"{prefix}/{wp_base}/{nicename}/", new))
-            pairs.append((f"{prefix}/{wp_base}/{nicename}/feed/", f"{prefix}/feeds/{feed_kind}/{slug}.atom.xml"))
+            pairs.append(
+                (
+                    f"{prefix}/{wp_base}/{nicename}/feed/",
+                    f"{prefix}/feeds/{feed_kind}/{slug}.atom.xml",
+                )
+            )
             if term.get("id") and domain == "category":
                 pairs.append((f"/?cat={term['id']}", new))
             elif domain == "post_tag":
@@ -1245,8 +1291,14 @@ ONLINE = re.compile(
     re.I,
 )
 PLACE = re.compile(r"\b(?:di|bertempat di)\s+((?:Aula|Gedung|Ruang|Balai|Hotel)\s[^,.;()]+)")
-PLATFORMS = {"zoom": "Zoom", "google meet": "Google Meet", "microsoft teams": "Microsoft Teams",
-             "youtube": "YouTube", "webex": "Webex", "jitsi": "Jitsi"}
+PLATFORMS = {
+    "zoom": "Zoom",
+    "google meet": "Google Meet",
+    "microsoft teams": "Microsoft Teams",
+    "youtube": "YouTube",
+    "webex": "Webex",
+    "jitsi": "Jitsi",
+}
 
 
 def suggest_event(words):
@@ -1336,8 +1388,9 @@ def extend_redirects(path, groups, header):
 # --- The whole run ----------------------------------------------------------------------
 
 
-def import_wordpress(export_path, content, settings, uploads=None, force=False, report=None,
-                     say=print):
+def import_wordpress(
+    export_path, content, settings, uploads=None, force=False, report=None, say=print
+):
     """Import ``export_path`` into ``content`` (a site's content/ folder): the Importer,
     its redirects and its report. Raises WordPressError before writing anything when the
     input is wrong."""
@@ -1357,7 +1410,10 @@ def import_wordpress(export_path, content, settings, uploads=None, force=False, 
         redirects_path, importer.redirects(), text(lang, "redirects_header")
     )
     importer.todo += [
-        ("todo_redirect_taken", {"old": old, "theirs": theirs, "ours": ours, "csv": redirects_path.name})
+        (
+            "todo_redirect_taken",
+            {"old": old, "theirs": theirs, "ours": ours, "csv": redirects_path.name},
+        )
         for old, theirs, ours in conflicts
     ]
     report = Path(report) if report else content.parent / REPORT_NAME

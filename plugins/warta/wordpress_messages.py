@@ -55,7 +55,7 @@ MESSAGES = {
         "(pelicanconf.py): {count} tulisan mendapat kategori `{default}` dan tag `{tag}`. "
         "Tambahkan ke tabel itu lalu impor ulang dengan --force, atau ubah artikelnya.",
         "todo_alt": "`{file}`: foto `{photo}` tidak punya deskripsi (alt) di WordPress; "
-        "dipakai \"{alt}\". Periksa apakah itu menggambarkan isi foto.",
+        'dipakai "{alt}". Periksa apakah itu menggambarkan isi foto.',
         "todo_missing": "`{file}`: foto `{url}` tidak ada di folder uploads; tidak dimuat "
         "(ditandai `<!-- foto hilang -->` di artikel). Cari fotonya, simpan di `{folder}/` "
         "dan tulis lagi di artikel.",
@@ -102,7 +102,7 @@ MESSAGES = {
         "benar, atau abaikan):",
         "suggestion": "  - `{field}: {value}`",
         "h_skipped": "## Dilewati",
-        "private": "- Privat, tidak pernah diterbitkan: \"{title}\" (WordPress {id}).",
+        "private": '- Privat, tidak pernah diterbitkan: "{title}" (WordPress {id}).',
         "existing": "- Sudah ada, tidak ditimpa: `{file}` (impor ulang dengan --force untuk "
         "menimpa).",
         "skipped_kind": "- {count} × {kind}",
