@@ -208,6 +208,7 @@ PLUGINS = [
     "warta.incremental",  # the preview's quick rebuild: only the pages a save touches
     "warta.events",  # event dates and participants, the agenda and its calendar
     "warta.structured_data",  # JSON-LD and social previews
+    "warta.summaries",  # a card's text without Summary: the body's first paragraph
     "warta.related",  # reading time, share links, previous/next and related articles
     "warta.taxonomy",  # canonical principles and categories, before i18n filters languages
     "warta.feeds",  # feeds that name their language, page and subject; valid for the W3C validator

@@ -185,3 +185,29 @@ def test_a_language_with_no_article_yet_gets_no_search_index(tmp_path):
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["id"]["page_count"] == 1
     assert not (tmp_path / "en" / "pagefind").exists()
+
+
+def test_a_card_without_summary_shows_the_bodys_first_paragraph(
+    tmp_path, fixture_content, photo_cache
+):
+    """Not the first words whatever they are: a heading, a photo and a list would
+    fill the home page's card (an imported WordPress post seldom has an excerpt)."""
+    from conftest import TODAY, build
+
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    (content / "articles" / "jam-layanan.md").write_text(
+        "Title: Jam Layanan Ramadan\nDate: 2022-02-20 08:00\nSlug: jam-layanan-ramadan\n"
+        "Category: berita\nTags: Keterbukaan\nAuthor: Esnalianti\n\n"
+        "## Jadwal baru\n\n- Senin sampai Kamis\n- Jumat\n\n"
+        "Selama Ramadan perpustakaan buka **pukul 08.00 sampai 14.00**.\n\nParagraf kedua.\n",
+        encoding="utf-8",
+    )
+    site = build(
+        content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
+    )
+    assert site.returncode == 0, site.log
+    [card] = [c for c in site.html("/").select(".card") if "Ramadan" in c.get_text()]
+    summary = card.select_one(".summary")
+    assert summary.get_text(" ", strip=True).startswith("Selama Ramadan perpustakaan buka")
+    assert not summary.select("h2, ul, li, img") and "Paragraf kedua" not in summary.get_text()

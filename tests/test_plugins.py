@@ -293,3 +293,21 @@ def test_slug_of_cuts_between_words(text, slug):
     assert result == slug
     assert len(result) <= facts.SLUG_MAX
     assert not result or contract.SLUG.match(result)  # the contract accepts what it makes
+
+
+def test_without_summary_a_card_shows_the_first_paragraph_only():
+    from warta.summaries import first_paragraph
+
+    body = (
+        "<h2>Kegiatan</h2>"
+        '<figure class="photo"><picture><img src="a.jpg" alt="A"></picture>'
+        "<figcaption><p>Keterangan</p></figcaption></figure>"
+        "<ul><li>satu</li></ul>"
+        '<p><img src="b.jpg" alt="B"> Perpustakaan <strong>buka</strong> hari Sabtu.</p>'
+        "<p>Paragraf kedua.</p>"
+    )
+    assert first_paragraph(body, 40, "…") == "Perpustakaan <strong>buka</strong> hari Sabtu."
+    assert (
+        first_paragraph(body, 2, "…") == "Perpustakaan <strong>buka …</strong>"
+    )  # as Pelican cuts
+    assert first_paragraph("<h2>Judul</h2><ul><li>x</li></ul>", 40, "…") == ""

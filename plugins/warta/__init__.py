@@ -20,6 +20,8 @@ Pelican plugins (listed in ``PLUGINS`` in ``pelicanconf.py``, in the order they 
 - ``events``: event dates and participants, the agenda and its iCalendar;
 - ``structured_data``: JSON-LD (WebSite, Library, NewsArticle, Event,
   BreadcrumbList) and social previews;
+- ``summaries``: without a ``Summary``, an article's first paragraph is
+  its card text (not the first words, headings, photos and lists and all);
 - ``related``: an article page's reading time, share links, previous and
   next article and related articles, in its language;
 - ``taxonomy``: canonical principle tags and categories, localised names,
