@@ -35,6 +35,11 @@ MESSAGES = {
     "id": {
         "waiting": "Pembangunan lain sedang berjalan untuk folder yang sama; menunggu sampai selesai…",
         "failed": "Pembangunan gagal: {target}/ tidak diubah.",
+        "sample_publish": "PERINGATAN: {target}/ dibangun dengan data contoh: WARTA_SAMPLE_DETAILS = "
+        "True (pelicanconf.py), dan alamat situs SITEURL = {siteurl} (publishconf.py). Jangan "
+        "unggah folder ini sebelum nama, alamat, telepon, e-mail, dan peta perpustakaan di "
+        "WARTA_LIBRARY serta SITEURL diganti dengan milik perpustakaan Anda; lalu tulis "
+        "WARTA_SAMPLE_DETAILS = False.",
         "new": "Artikel baru: {path} (Status: draft). Simpan fotonya di {folder}/.",
         "empty_title": 'Judul tidak boleh kosong. Contoh: invoke new "Bimtek Layanan Inklusi 2026"',
         "title_is_option": "'{title}' bukan judul. Tulis judul di antara tanda petik: "
@@ -57,6 +62,11 @@ MESSAGES = {
     "en": {
         "waiting": "Another build of the same folder is running; waiting for it to finish…",
         "failed": "The build failed: {target}/ was not changed.",
+        "sample_publish": "WARNING: {target}/ was built with the sample's details: "
+        "WARTA_SAMPLE_DETAILS = True (pelicanconf.py), and the site's address SITEURL = {siteurl} "
+        "(publishconf.py). Do not upload this folder before the library's name, address, phone, "
+        "e-mail and map in WARTA_LIBRARY and SITEURL are your library's; then set "
+        "WARTA_SAMPLE_DETAILS = False.",
         "new": "New article: {path} (Status: draft). Put its photos in {folder}/.",
         "empty_title": 'The title cannot be empty. For example: invoke new "Inclusive Services Training"',
         "title_is_option": "'{title}' is not a title. Write the title in quotes: "
@@ -249,6 +259,12 @@ def publish(c):
     """Build the site as it goes online (publishconf.py, precompressed files for the server) into output/."""
     if not production_build(c):
         raise Exit(message("failed", target=OUTPUT.name), code=1)
+    settings = production_settings()
+    if settings.get("WARTA_SAMPLE_DETAILS"):  # deploy refuses; uploading by hand must not surprise
+        print(
+            message("sample_publish", target=OUTPUT.name, siteurl=settings.get("SITEURL")),
+            file=sys.stderr,
+        )
 
 
 @task

@@ -156,3 +156,24 @@ def test_aligned_table_columns_get_classes(bilingual_site):
     cells = bilingual_site.html("/2022/01/laporan/").select("main table td")
     assert [cell.get("class") for cell in cells] == [None, ["align-right"], ["align-right"]]
     assert bilingual_site.html("/en/2022/01/laporan/").select("td.align-right")
+
+
+def test_publish_warns_while_the_details_are_the_samples(monkeypatch, capsys):
+    """`invoke deploy` refuses the sample's made-up details; a library that uploads
+    output/ by hand (cPanel) is warned by `invoke publish` instead."""
+    import invoke
+
+    import tasks
+
+    monkeypatch.setattr(tasks, "production_build", lambda c: True)
+    monkeypatch.setattr(
+        tasks,
+        "production_settings",
+        lambda: {"WARTA_SAMPLE_DETAILS": True, "SITEURL": "https://contoh.example"},
+    )
+    tasks.publish(invoke.Context())
+    said = capsys.readouterr().err
+    assert "WARTA_SAMPLE_DETAILS" in said and "https://contoh.example" in said
+    monkeypatch.setattr(tasks, "production_settings", lambda: {"WARTA_SAMPLE_DETAILS": False})
+    tasks.publish(invoke.Context())
+    assert capsys.readouterr().err == ""
