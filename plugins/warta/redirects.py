@@ -15,8 +15,11 @@ editors may edit it) says where each one goes now::
 ``new`` is resolved by the build, in Pelican's own link syntax, so a later change
 of slug or date cannot break a redirect: ``{filename}`` (an article or page of
 any language), ``{category}``, ``{tag}``, ``{index}`` (those three in the language
-of the old address: ``/en/...`` is English), a path of the new site, or an
-``https://`` address. A mistake in the file is a content mistake: the contract
+of the old address: ``/en/...`` is English), ``{static}`` and a file (a document is
+published where Pelican copies it, even unlinked; a photo goes to its largest
+published version), a path of the new site (pages, feeds, copied documents, an
+event's ``.ics``), or an ``https://`` address (refused with the servers' syntax in
+it, and percent-encoded in the rules all the same). A mistake in the file is a content mistake: the contract
 reports it with the file's line (``check``, called by ``contract.check_site``) and
 the build stops before writing.
 
