@@ -698,6 +698,8 @@ def deploy(
         )
     if done.removed:
         say("pruned", keep=target.keep, removed=", ".join(done.removed))
+    if done.rules_changed:
+        say("reload_nginx", target=target)
 
 
 @task(help={key: text for key, text in TARGET_HELP.items() if key not in ("keep", "bwlimit")})

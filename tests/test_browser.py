@@ -542,3 +542,73 @@ def test_wide_screen_shows_the_menu_inline_and_uses_the_width(browser, served_si
     assert aside["x"] > latest["x"] + latest["width"]  # beside the latest article
     assert aside["x"] + aside["width"] > 1280 * 0.8
     context.close()
+
+
+def test_the_previews_404_page_is_styled_at_any_depth(
+    browser, tmp_path, fixture_content, photo_cache
+):
+    """The preview answers a missing /2023/05/ with the site's own 404 page, written for
+    the root (a local build's links are relative): its stylesheet, logo and links must
+    work from the depth asked for."""
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    from conftest import ROOT, TODAY, build, free_port
+
+    site = build(
+        fixture_content,
+        tmp_path / "output",
+        SITEURL="",
+        RELATIVE_URLS=True,
+        WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
+        WARTA_SEARCH_INDEX=False,
+    )
+    assert site.returncode == 0, site.log
+    port = free_port()
+    script = (
+        "import sys, pathlib; sys.path.insert(0, 'plugins'); from warta.serve import PreviewServer;"
+        f" PreviewServer(pathlib.Path({str(tmp_path / 'no-error.html')!r}))"
+        f".serve(host='127.0.0.1', port={port}, root={str(site.output)!r})"
+    )
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    server = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, **quiet)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                time.sleep(0.1)
+        page = browser.new_page()
+        failed = []
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url),
+        )
+        for path, heading, home in [
+            ("/2023/05/", "Halaman tidak ditemukan", "/"),
+            ("/author/lain/arsip.html", "Halaman tidak ditemukan", "/"),
+            ("/en/2023/05/", "Page not found", "/en/"),
+        ]:
+            response = page.goto(base + path)
+            assert response.status == 404 and page.inner_text("h1") == heading
+            rules = page.evaluate(
+                "[...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0)"
+            )
+            assert rules > 10, (path, rules)  # the site's stylesheet applies
+            link = page.evaluate("document.querySelector('header a[href]').href")
+            assert link == base + home, (path, link)
+            skip = page.evaluate("document.querySelector('a[href^=\"#\"]').href")
+            assert skip == base + path + "#main"  # the skip link stays on the page
+        assert not failed, failed
+        page.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

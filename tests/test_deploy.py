@@ -190,6 +190,26 @@ def test_two_deploys_make_two_releases_unchanged_files_are_hard_links(project):
     assert not (server / "releases" / ".incoming").exists()
 
 
+def test_a_deploy_that_changes_the_old_addresses_says_to_reload_nginx(project):
+    """nginx reads .warta/redirects.nginx.conf only when reloaded: the staff are told
+    when the new release's differs from the live one's, and only then."""
+    need("rsync", "rsync")
+    reminder = "muat ulang nginx agar aturan barunya berlaku: sudo systemctl reload nginx"
+    first = invoke(project, "deploy", "--no-build")
+    assert first.returncode == 0, said(first)
+    assert reminder in first.stdout  # nginx has never read them
+    change_the_site(project / "output", 2)
+    same = invoke(project, "deploy", "--no-build")
+    assert same.returncode == 0, said(same)
+    assert "nginx" not in same.stdout
+    rules = project / "output" / ".warta" / "redirects.nginx.conf"
+    rules.write_text(rules.read_text() + 'location = "/lama" {\n    return 301 "/";\n}\n')
+    changed = invoke(project, "deploy", "--no-build")
+    assert changed.returncode == 0, said(changed)
+    assert reminder in changed.stdout
+    assert f"Pengalihan alamat lama (content/redirects.csv) berubah. Jika server web {project.server}" in changed.stdout
+
+
 def test_old_releases_are_pruned_beyond_keep_and_rollback_goes_back(project):
     need("rsync", "rsync")
     server = project.server
@@ -778,6 +798,7 @@ def test_gh_pages_publishes_the_site_with_nojekyll_and_cname(pages_project, tmp_
     assert any(re.fullmatch(r"theme/css/style\.[0-9a-f]{10}\.css", name) for name in files)
     assert git(github, "show", "gh-pages:CNAME").strip() == domain
     assert f"Domain sendiri: berkas CNAME berisi {domain}." in first.stdout
+    assert "nginx" not in first.stdout  # GitHub Pages has no server rules to reload
     assert "GitHub Pages: cabang gh-pages diperbarui dan dikirim ke origin" in first.stdout
     assert git(github, "show", "gh-pages:index.html") == (
         project / "output" / "index.html"

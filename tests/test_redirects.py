@@ -3,12 +3,14 @@ writes, the nginx and Apache rules a published build writes, and the editors'
 messages for every mistake the file can hold. The rules in the real servers:
 tests/test_servers.py."""
 
+import csv
 import re
 import shutil
 
 import pytest
 from conftest import ROOT, SITEURL, TODAY, build, snapshot
 
+from warta import redirects
 from warta.deploy import publishable_copy
 
 BIMTEK = "/2020/07/bimtek/"
@@ -168,6 +170,10 @@ https://perpustakaan.example.id/2019/lama/,{index}
 /?p=1&q=2,{index}
 /baik/,{index}
 /kategori/berita/2/,{index}
+https://perpustakaan.example.id/2019/dua/,{filename}articles/bimtek-lma.md
+/dokumen/,{static}articles/bimtek/laporan-kegiatan.pfd
+/foto/,{static}articles/draf-foto/rahasia.jpg
+/titik-koma/;{index}
 """
 
 
@@ -177,6 +183,8 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
     content = tmp_path / "content"
     shutil.copytree(fixture_content, content)
     (content / "redirects.csv").write_text(MISTAKES, encoding="utf-8")
+    (content / "articles" / "bimtek").mkdir(exist_ok=True)
+    (content / "articles" / "bimtek" / "laporan-kegiatan.pdf").write_bytes(PDF)
     site = build(
         content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
     )
@@ -186,7 +194,7 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
 @pytest.mark.parametrize(
     "line, message",
     [
-        (3, "{filename}articles/bimtek-lama.md: tidak ada berkas articles/bimtek-lama.md di"),
+        (3, "tidak ada berkas articles/bimtek-lama.md di content/. Maksud Anda 'articles/bimtek.md'?"),
         (4, "situs baru tidak punya alamat /tidak-ada/."),
         (5, "setiap baris berisi dua nilai, alamat lama dan alamat baru, dipisahkan koma; baris"),
         (6, "/2020/07/30/bimtek-transformasi-perpustakaan sudah dialihkan di baris 3."),
@@ -199,6 +207,9 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
         (13, "'articles/bimtek.md' bukan tujuan pengalihan: tulis {filename}"),
         (14, "'/?p=1&q=2': alamat lama dengan tanda tanya hanya boleh membawa satu nilai"),
         (16, "/kategori/berita/2/ adalah alamat situs baru: pengalihan akan menyembunyikan"),
+        (18, "Maksud Anda 'articles/bimtek/laporan-kegiatan.pdf'?"),
+        (19, "tidak ada artikel atau halaman terbit yang menampilkan foto ini"),
+        (20, 'Excel, simpan berkas sebagai "CSV UTF-8 (Comma delimited)"'),
     ],
 )
 def test_each_mistake_is_named_with_its_line(mistaken, line, message):
@@ -213,7 +224,27 @@ def test_mistakes_stop_the_build_before_anything_is_written(mistaken):
     assert "Baris 15" not in mistaken.log  # the good line
     assert "situs tidak dibangun" in mistaken.log
     assert not mistaken.output.exists() or not any(mistaken.output.rglob("*.html"))
-    assert re.search(r"13 masalah di \d+ berkas", mistaken.log)
+    assert re.search(r"18 masalah di \d+ berkas", mistaken.log)
+
+
+def test_every_mistake_of_a_line_is_named_at_once(mistaken):
+    said = [text for text in mistaken.log.splitlines() if "KESALAHAN: Baris 17: " in text]
+    assert len(said) == 2, said
+    assert "Tulis bagian alamatnya saja: /2019/dua/" in said[0]
+    assert "tidak ada berkas articles/bimtek-lma.md" in said[1]
+    assert "Maksud Anda 'articles/bimtek.md'?" in said[1]
+
+
+def test_a_file_saved_with_semicolons_is_explained(tmp_path):
+    from warta.contract import translator
+
+    (tmp_path / "redirects.csv").write_text("old;new\n/feed/;/feeds/all.atom.xml\n")
+    settings = {"WARTA_REDIRECTS": "redirects.csv", "PATH": str(tmp_path)}
+    [(name, line, message)] = redirects.check([], settings, translator("id"))
+    assert (name, line) == ("redirects.csv", 1)
+    assert message.startswith("baris pertama harus berisi judul kolom old,new.")
+    assert "dipisahkan koma, bukan titik koma (;)" in message
+    assert '"CSV UTF-8 (Comma delimited)"' in message
 
 
 def test_a_file_without_its_header_is_refused(tmp_path, fixture_content, photo_cache):
@@ -246,3 +277,116 @@ def test_an_old_address_that_is_its_own_target_does_nothing(tmp_path, fixture_co
     assert "refresh" not in site.path("/tag/kemitraan/").read_text(encoding="utf-8")
     moved = site.html("/en/category/activities/")
     assert refresh_url(moved).endswith("en/category/kegiatan/")
+
+
+# --- What reaches the servers' configuration ----------------------------------------
+
+# A reviewer's line: in nginx's include it closed the rule and opened a location of its own.
+INJECTION = 'https://x.example/";} location /rahasia { alias /etc/; autoindex on; } location = "/z'
+
+
+def write_redirects(content, lines):
+    """redirects.csv with ``lines`` ([old, new]) under its header, as a spreadsheet writes it."""
+    with open(content / "redirects.csv", "w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["old", "new"])
+        writer.writerows(lines)
+
+
+def test_an_external_target_with_configuration_syntax_is_refused(
+    tmp_path, fixture_content, photo_cache
+):
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    write_redirects(content, [["/lama/", INJECTION], ["/spasi/", "https://x.example/a b"]])
+    site = build(
+        content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
+    )
+    assert site.returncode != 0
+    for line in (2, 3):
+        assert (
+            f"redirects.csv: KESALAHAN: Baris {line}: '" in site.log
+            and "memuat karakter yang tidak bisa dibawa aturan server web" in site.log
+        ), site.log
+    assert not site.output.exists() or not any(site.output.rglob("*.html"))
+
+
+@pytest.mark.parametrize(
+    "target",
+    [INJECTION, "https://x.example/$host", "https://x.example/a\\b", "https://x.example/a b"],
+)
+def test_an_external_target_reaches_the_rules_percent_encoded(target):
+    """Whatever gets past the check, each server reads one redirect and nothing else."""
+    redirect = redirects.Redirect(2, "/lama/", "/lama/", None, "id", target)
+    settings = {"SITEURL": "https://perpustakaan.example.id"}
+    nginx = redirects.nginx_rules([redirect], settings)
+    body = [line for line in nginx.splitlines() if not line.startswith("#")]
+    assert body[0] == 'location = "/lama" {' and body[2] == "}"
+    assert re.fullmatch(r'    return 301 "https://x\.example/[^"\\$;{}\s]*";', body[1]), body[1]
+    assert len(body) == 6 and "alias" not in "".join(body[i] for i in (0, 2, 3, 5))
+    apache = redirects.apache_rules([redirect], settings).splitlines()
+    [rule] = [line for line in apache if "RewriteRule" in line]
+    target = r'"https://x\.example/(?:[^"\\$\s]|\\%)*"'  # "%" is written "\%" (not a backreference)
+    assert re.fullmatch(rf'    RewriteRule "\^lama/\?\$" {target} \[R=301,L,NE\]', rule), rule
+
+
+# --- Files as targets: {static} documents and photos, a site's own files ------------
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture(scope="module")
+def file_targets(tmp_path_factory, fixture_content, photo_cache):
+    """A published build whose old addresses go to a document no article links, to a
+    photo an article shows and to an event's calendar file."""
+    tmp_path = tmp_path_factory.mktemp("file-targets")
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    (content / "articles" / "bimtek").mkdir(exist_ok=True)
+    (content / "articles" / "bimtek" / "laporan-kegiatan.pdf").write_bytes(PDF)
+    write_redirects(
+        content,
+        [
+            ["/wp-content/uploads/2020/07/laporan.pdf", "{static}articles/bimtek/laporan-kegiatan.pdf"],
+            ["/wp-content/uploads/2021/01/ponsel.jpg", "{static}/articles/kunjungan/ponsel.jpg"],
+            ["/acara/bimtek/", "/2020/07/bimtek/bimtek.ics"],
+        ],
+    )
+    site = build(
+        content,
+        tmp_path / "output",
+        settings="publishconf.py",
+        WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
+        WARTA_SEARCH_INDEX=False,
+    )
+    assert site.returncode == 0, site.log
+    site.rules = (site.output / ".warta" / "redirects.nginx.conf").read_text()
+    return site
+
+
+def target_of(rules, old):
+    return re.search(rf'location = "{re.escape(old)}" {{\n    return 301 "([^"]+)";', rules)[1]
+
+
+def test_a_static_document_is_published_where_its_old_address_goes(file_targets):
+    url = target_of(file_targets.rules, "/wp-content/uploads/2020/07/laporan.pdf")
+    assert url == SITEURL + "/articles/bimtek/laporan-kegiatan.pdf"
+    assert file_targets.path("/articles/bimtek/laporan-kegiatan.pdf").read_bytes() == PDF
+
+
+def test_a_static_photo_goes_to_its_largest_published_version(file_targets):
+    url = target_of(file_targets.rules, "/wp-content/uploads/2021/01/ponsel.jpg")
+    path = url.removeprefix(SITEURL)
+    assert re.fullmatch(r"/images/kunjungan/ponsel-[0-9a-f]{8}-\d+\.jpg", path), path
+    assert file_targets.exists(path)
+    names = [p.name for p in (file_targets.output / "images" / "kunjungan").glob("ponsel-*.jpg")]
+    widths = [int(m[1]) for m in map(re.compile(r"ponsel-[0-9a-f]{8}-(\d+)\.jpg").fullmatch, names) if m]
+    assert path.endswith(f"-{max(widths)}.jpg")
+    assert not file_targets.exists("/articles/kunjungan/ponsel.jpg")  # never the original
+
+
+def test_an_events_calendar_file_is_a_target(file_targets):
+    assert file_targets.exists("/2020/07/bimtek/bimtek.ics")
+    page = file_targets.html("/acara/bimtek/")
+    assert refresh_url(page) == SITEURL + "/2020/07/bimtek/bimtek.ics"

@@ -415,6 +415,9 @@ carry() {{
 }}
 """
 
+# The nginx include warta.redirects writes (WARTA_REDIRECT_RULES), in a release.
+NGINX_RULES = ".warta/redirects.nginx.conf"
+
 # $1 the deploy path, $2 the new release, $3 the theme folder, $4 the releases whose
 # own theme files the new one carries.
 ACTIVATE_SCRIPT = (
@@ -433,7 +436,10 @@ fingerprinted releases/.incoming > "releases/{own}/.incoming"
 for release in $4; do own "$release" | carry "$release" releases/.incoming; done
 mv -- releases/.incoming "releases/$2"
 mv -- "releases/{own}/.incoming" "releases/{own}/$2"
-""".format(own=OWN)
+# nginx reads the old addresses' rules only when it is reloaded: say when they changed.
+if cmp -s -- "releases/$2/{rules}" "current/{rules}"; then echo "rules same"
+elif [ -f "releases/$2/{rules}" ]; then echo "rules changed"; else echo "rules none"; fi
+""".format(own=OWN, rules=NGINX_RULES)
     + SWITCH
 )
 
@@ -472,6 +478,7 @@ class Deployed:
     files: int
     sent: int  # files not shared with an earlier release: new or changed
     removed: list[str]
+    rules_changed: bool = False  # the nginx rules differ from the live release's: reload
 
 
 def rsync_command(server: Server, site: Path, link_dest: str | None) -> list[str]:
@@ -563,7 +570,9 @@ def deploy(
         removable, kept = made[: -target.keep], made[-target.keep :]
         carried = [r for r in state.releases if r in kept or r == previous]
         out = server.run(ACTIVATE_SCRIPT, target.path, name, theme, " ".join(carried))
-        _, files, sent = out.split()[:3]
+        words = out.split()
+        _, files, sent = words[:3]
+        rules_changed = words[3:5] == ["rules", "changed"]
         # Live now: a failure from here on is only a warning.
         if removable:
             try:
@@ -571,7 +580,7 @@ def deploy(
             except DeployError as error:
                 say("prune_failed", **error.values)
                 removable = []
-        return Deployed(name, previous, int(files), int(sent), removable)
+        return Deployed(name, previous, int(files), int(sent), removable, rules_changed)
 
 
 def rollback(target: Target, say: Say, theme: str = "theme") -> tuple[str, str]:

@@ -21,6 +21,10 @@ MESSAGES = {
         "invoke rollback",
         "deployed_first": "Situs tayang: rilis {release} di {target} ({files} berkas). Document "
         "root server web: {current} (README, 'Going live').",
+        "reload_nginx": "Pengalihan alamat lama (content/redirects.csv) berubah. Jika server "
+        "web {target} memakai nginx, muat ulang nginx agar aturan barunya berlaku: sudo "
+        "systemctl reload nginx (README, 'Server configuration'). Apache membaca .htaccess "
+        "sendiri, tanpa dimuat ulang.",
         "pruned": "Rilis lama dihapus (disimpan {keep} terakhir): {removed}.",
         "prune_failed": "Peringatan: rilis lama tidak bisa dihapus ({detail}); situs baru sudah "
         "tayang.",
@@ -126,6 +130,10 @@ MESSAGES = {
         "invoke rollback",
         "deployed_first": "Live: release {release} on {target} ({files} files). The web server's "
         "document root: {current} (README, 'Going live').",
+        "reload_nginx": "The old addresses' redirects (content/redirects.csv) changed. If the "
+        "web server of {target} is nginx, reload it so that the new rules apply: sudo "
+        "systemctl reload nginx (README, 'Server configuration'). Apache reads .htaccess "
+        "itself, without a reload.",
         "pruned": "Old releases removed (the last {keep} kept): {removed}.",
         "prune_failed": "Warning: old releases could not be removed ({detail}); the new site is "
         "live.",

@@ -15,8 +15,11 @@ editors may edit it) says where each one goes now::
 ``new`` is resolved by the build, in Pelican's own link syntax, so a later change
 of slug or date cannot break a redirect: ``{filename}`` (an article or page of
 any language), ``{category}``, ``{tag}``, ``{index}`` (those three in the language
-of the old address: ``/en/...`` is English), a path of the new site, or an
-``https://`` address. A mistake in the file is a content mistake: the contract
+of the old address: ``/en/...`` is English), ``{static}`` and a file (a document is
+published where Pelican copies it, even unlinked; a photo goes to its largest
+published version), a path of the new site (pages, feeds, copied documents, an
+event's ``.ics``), or an ``https://`` address (refused with the servers' syntax in
+it, and percent-encoded in the rules all the same). A mistake in the file is a content mistake: the contract
 reports it with the file's line (``check``, called by ``contract.check_site``) and
 the build stops before writing.
 
@@ -51,7 +54,8 @@ import jinja2
 from pelican import signals
 from pelican.generators import Generator
 
-from warta import facts, incremental
+from warta import facts, imaging, incremental, photos
+from warta.events import has_event
 from warta.multilingual import (
     every_content,
     is_main_site,
@@ -67,6 +71,10 @@ PAGE_SUFFIXES = (".html", ".htm")
 FILE_FOLDERS = ("theme", "images", "pagefind")
 # Characters the servers' configuration syntax would need escaped: refused in an `old`.
 UNSAFE = re.compile(r'["\\$;{}<>`\x00-\x1f\x7f]')
+WHITESPACE = re.compile(r"\s")
+# What an external target keeps as it is; anything else is percent-encoded, so that no
+# character of the servers' configuration syntax ever reaches their rules.
+URL_SAFE = ":/?#[]@!&'()*+,=-._~%"
 QUERY_KEY = re.compile(r"^[A-Za-z0-9_]+$")  # an nginx $arg_ name
 MARKER = "# warta:redirects"
 
@@ -98,6 +106,41 @@ class Redirect:
         if name.lower().endswith(PAGE_SUFFIXES):
             return self.path.lstrip("/")
         return None
+
+
+def is_photo(name):
+    return PurePosixPath(name.lower()).suffix in imaging.PHOTO_SUFFIXES
+
+
+def static_targets(settings):
+    """The files inside content/ that lines of redirects.csv name with {static}, as the
+    file has them (mistakes are the contract's to report, later)."""
+    name = settings.get("WARTA_REDIRECTS")
+    path = Path(settings["PATH"]) / name if name else None
+    if path is None or not path.is_file():
+        return set()
+    try:
+        rows = read_lines(path)
+    except (UnicodeDecodeError, csv.Error):
+        return set()
+    found = set()
+    for _number, fields in rows[1:]:
+        if len(fields) == 2 and fields[1].startswith("{static}"):
+            found.add(posixpath.normpath(unquote(fields[1].removeprefix("{static}")).lstrip("/")))
+    return found
+
+
+def publish_static_targets(generator):
+    """A document an old address is sent to is published even if no article links it
+    any more (Pelican copies only linked files: STATIC_PATHS is empty). Photos are not:
+    their originals are never published (warta.photos)."""
+    settings = generator.settings
+    if not is_main_site(settings):
+        return
+    base = Path(settings["PATH"])
+    for name in static_targets(settings):
+        if not name.startswith("../") and not is_photo(name) and (base / name).is_file():
+            generator.context["static_links"].add(name)
 
 
 def key(path):
@@ -158,6 +201,54 @@ class Site:
                 for lang, slugs in generator.context.get("warta_tag_langs", {}).items():
                     self.tags.setdefault(lang, set()).update(slugs)
         self.addresses = self._addresses()
+        self.photos = self._photos()
+        self.files = self._files(generators)
+
+    def _photos(self):
+        """{source inside content/: the largest version published} of every photo a
+        published article or page shows (a photo is published only in versions)."""
+        found = {}
+        for _kind, content in self.contents.values():
+            if not self.published(content):
+                continue
+            lead = getattr(content, "lead_photo", None)
+            for use in [*getattr(content, "photos", []), *([lead] if lead else [])]:
+                photo = use.photo
+                found[photo.source] = photos.published_path(
+                    photo, photos.largest(photo, photo.fallback)
+                )
+        return found
+
+    def _files(self, generators):
+        """The files, not pages, the main site publishes from its root: what Pelican
+        copies ({static} documents: a PDF report) and each event's calendar file."""
+        from pelican.generators import StaticGenerator
+
+        found = set()
+        for generator in generators:
+            if isinstance(generator, StaticGenerator):
+                found |= {static.save_as for static in generator.staticfiles}
+        calendar = self.settings.get("WARTA_EVENT_CALENDAR_URL")
+        for kind, content in self.contents.values():
+            if calendar and kind == "ARTICLE" and self.published(content) and has_event(content):
+                found.add(prefix(content.lang, self.settings) + calendar.format(**content.url_format))
+        return found
+
+    def files_in_content(self):
+        return [
+            path.relative_to(self.base).as_posix()
+            for path in self.base.rglob("*")
+            if path.is_file() and not path.name.startswith(".")
+        ]
+
+    def published_file(self, name):
+        """Where the site publishes the file ``name`` (inside content/), or None: a photo
+        at its largest version (an old link to an image still gets the image), any other
+        file where Pelican copies it."""
+        if is_photo(name):
+            return self.photos.get(name)
+        save_as = self.settings["STATIC_SAVE_AS"].format(path=name)
+        return save_as if save_as in self.files else None
 
     def url(self, kind, content):
         """The address of a published article or page, from the main site's root."""
@@ -222,6 +313,8 @@ class Site:
 
 def resolve(new, old_path, site, _):
     """(lang, target) for the ``new`` of a line, or (None, message) when it points nowhere."""
+    from warta.contract import did_you_mean, nearest  # the contract imports this module
+
     settings = site.settings
     lang = language_of(old_path, settings)
     if new.startswith("{filename}"):
@@ -231,13 +324,30 @@ def resolve(new, old_path, site, _):
             return None, _("%(new)s: there is no file %(name)s in content/.") % {
                 "new": new,
                 "name": name,
-            }
+            } + did_you_mean(nearest(name, site.contents), _)
         kind, content = found
         if not site.published(content):
             return None, _(
                 "%(new)s is not published (Status: %(status)s): readers would be sent to a page that does not exist."
             ) % {"new": new, "status": content.status}
         return content.lang, site.url(kind, content)
+    if new.startswith("{static}"):
+        name = posixpath.normpath(unquote(new.removeprefix("{static}")).lstrip("/"))
+        if name.startswith("../") or not (site.base / name).is_file():
+            return None, _("%(new)s: there is no file %(name)s in content/.") % {
+                "new": new,
+                "name": name,
+            } + did_you_mean(nearest(name, site.files_in_content()), _)
+        published = site.published_file(name)
+        if published is None and is_photo(name):
+            return None, _(
+                "%(new)s: no published article or page shows this photo, so the site does not publish it. Send readers to the article: {filename} and its file."
+            ) % {"new": new}
+        if published is None:
+            return None, _(
+                "%(new)s is not a file the site publishes (an article's or page's own file is not). Write {filename} and the file."
+            ) % {"new": new}
+        return lang, published
     if new.startswith("{category}"):
         name = new.removeprefix("{category}")
         term = facts.match_term(name, facts.categories(settings))
@@ -259,13 +369,19 @@ def resolve(new, old_path, site, _):
         return lang, prefix(lang, settings)
     if new.startswith("/"):
         path = unquote(new.split("#")[0].split("?")[0])
-        if key(path) not in site.addresses:
+        if key(path) not in site.addresses and path.lstrip("/") not in site.files:
             return None, _(
                 "the new site has no address %(new)s. Write an address it publishes, or {filename} and the article's file."
             ) % {"new": new}
         target = path.lstrip("/")
         return language_of(path, settings), target
     if urlsplit(new).scheme in ("http", "https") and urlsplit(new).netloc:
+        if UNSAFE.search(new) or WHITESPACE.search(new):
+            # Pasted into the servers' rules, a quote or a brace would end the rule and
+            # start configuration of its own: refused, as in an `old`.
+            return None, _(
+                "'%(new)s' holds a character a web server's rules cannot carry: quotes, backslashes, $ ; { } < > or a space. Copy the address from the browser's address bar (a space is written %%20)."
+            ) % {"new": new}
         return lang, new
     return None, _(
         "'%(new)s' is not a place to send readers to: write {filename} and a file in content/, {category}, {tag}, {index}, an address of the site starting with /, or an https:// address."
@@ -317,6 +433,8 @@ def check(generators, settings, _):
         rows = read_lines(path)
     except (UnicodeDecodeError, csv.Error) as error:
         return [(name, None, _("cannot be read as UTF-8 CSV text: %(error)s") % {"error": error})]
+    if rows and semicolons(rows[0][1]):
+        return [(name, rows[0][0], _("the first line must be the header old,new.") + " " + excel(_))]
     if not rows or [f.lower() for f in rows[0][1]] != ["old", "new"]:
         line = rows[0][0] if rows else None
         return [(name, line, _("the first line must be the header old,new."))]
@@ -326,56 +444,74 @@ def check(generators, settings, _):
     for number, fields in rows[1:]:
         where = (name, number)
         if len(fields) != 2 or not all(fields):
-            problems.append(
-                (
-                    *where,
-                    _(
-                        "a line has two values, the old address and the new one, separated by a comma; this one has %(count)d: %(line)s"
-                    )
-                    % {"count": len([f for f in fields if f]), "line": ",".join(fields)},
-                )
-            )
-            continue
-        old, new = fields
-        try:
-            parsed, message = parse_old(old, _)
-        except UnicodeDecodeError:
-            parsed, message = None, _("'%(old)s' is not a path of the old site.") % {"old": old}
-        if parsed is None:
+            message = _(
+                "a line has two values, the old address and the new one, separated by a comma; this one has %(count)d: %(line)s"
+            ) % {"count": len([f for f in fields if f]), "line": ",".join(fields)}
+            if semicolons(fields):
+                message += " " + excel(_)
             problems.append((*where, message))
             continue
+        # Every mistake of a line at once: an editor fixes a line in one go.
+        mistakes = line_mistakes(*fields, number, seen, site, _)
+        if mistakes is None:
+            continue  # the old address is the new one (WordPress's /tag/x/): nothing to do
+        if isinstance(mistakes, Redirect):
+            found.append(mistakes)
+            continue
+        problems += [(*where, message) for message in mistakes]
+    settings[FOUND] = tuple(found)
+    return problems
+
+
+def semicolons(fields):
+    """Whether a line's values are separated by ';' (Excel's CSV where a comma is the
+    decimal mark, as in Indonesian settings)."""
+    return len(fields) == 1 and ";" in fields[0]
+
+
+def excel(_):
+    return _(
+        "The values must be separated by a comma, not a semicolon (;). In Excel, save the file as \"CSV UTF-8 (Comma delimited)\"."
+    )
+
+
+def line_mistakes(old, new, number, seen, site, _):
+    """The Redirect of a line; None for a line that changes nothing; else the list of
+    its mistakes, the old address's and the new one's."""
+    mistakes = []
+    try:
+        parsed, message = parse_old(old, _)
+    except UnicodeDecodeError:
+        parsed, message = None, _("'%(old)s' is not a path of the old site.") % {"old": old}
+    if parsed is None:
+        mistakes.append(message)
+        old_path, query = urlsplit(old).path or "/", None  # for the target's language only
+    else:
         old_path, query = parsed
         same = (key(old_path), query)
         if same in seen:
-            problems.append(
-                (
-                    *where,
-                    _("%(old)s is redirected already on line %(line)d. Keep one of the two lines.")
-                    % {"old": old, "line": seen[same]},
-                )
+            mistakes.append(
+                _("%(old)s is redirected already on line %(line)d. Keep one of the two lines.")
+                % {"old": old, "line": seen[same]}
             )
-            continue
-        seen[same] = number
-        lang, target = resolve(new, old_path, site, _)
-        if query is None and lang is not None and key("/" + target) == key(old_path):
-            continue  # the old address is the new one (WordPress's /tag/x/): nothing to do
-        if query is None and site.is_address(old_path):
-            problems.append(
-                (
-                    *where,
-                    _(
-                        "%(old)s is an address of the new site: a redirect would hide its page. Remove this line."
-                    )
-                    % {"old": old},
+        else:
+            seen[same] = number
+    lang, target = resolve(new, old_path, site, _)
+    if parsed is not None and query is None:
+        if not mistakes and lang is not None and key("/" + target) == key(old_path):
+            return None
+        if site.is_address(old_path):
+            mistakes.append(
+                _(
+                    "%(old)s is an address of the new site: a redirect would hide its page. Remove this line."
                 )
+                % {"old": old}
             )
-            continue
-        if lang is None:
-            problems.append((*where, target))
-            continue
-        found.append(Redirect(number, old, old_path, query, lang, target))
-    settings[FOUND] = tuple(found)
-    return problems
+    if lang is None:
+        mistakes.append(target)
+    if mistakes:
+        return mistakes
+    return Redirect(number, old, old_path, query, lang, target)
 
 
 FOUND = "WARTA_REDIRECTS_FOUND"  # the settings key this build's resolved redirects live under
@@ -388,7 +524,7 @@ def target_url(redirect, settings, page=None):
     """The target as a link: absolute in a published build, relative to ``page`` (a
     file's path under the root) in a local one, and site-rooted without a page."""
     if redirect.external:
-        return redirect.target
+        return quote(redirect.target, safe=URL_SAFE)
     path = quote(redirect.target, safe="/-._~%!&'()*+,=:@")
     if settings.get("RELATIVE_URLS") and page is not None:
         here = posixpath.dirname(page)
@@ -538,6 +674,9 @@ def write_rules(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    # On `page_generator_finalized`: articles and pages have added their static links,
+    # and the static generator, which runs next, has not read them yet.
+    signals.page_generator_finalized.connect(publish_static_targets)
     # On `finalized` of the main site, after warta.publishing has copied .htaccess
     # (listed before this plugin in PLUGINS); the subsites finish before it.
     signals.finalized.connect(write_rules)

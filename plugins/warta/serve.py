@@ -15,6 +15,7 @@ the server, where Pelican is imported already. The loop itself is
 
 import html
 import os
+import posixpath
 import re
 import socket
 import subprocess
@@ -86,6 +87,32 @@ def error_page(log, words, lang):
     )
 
 
+# A link of a page to another file of the site, relative to the page: src="theme/…",
+# href="./", srcset="a.png 1x, b.png 2x" (not "#main", "/", "https:", "mailto:").
+RELATIVE_LINK = re.compile(r'\b(href|src|srcset|action)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"]*)"')
+
+
+def rebase(html_text, here, there):
+    """A page written in folder ``there`` (of the site), with its relative links made
+    to work from folder ``here``: the preview answers a missing /2023/05/ with the
+    404 page of the root, whose links (a local build's are relative) would otherwise
+    lead to /2023/05/theme/css/… A published build's links are absolute."""
+    up = posixpath.relpath(there or ".", here or ".")
+    if up == ".":
+        return html_text
+    start = up + "/"
+
+    def moved(match):
+        attribute, value = match.groups()
+        if attribute == "srcset":
+            value = ", ".join(start + item.strip() for item in value.split(",") if item.strip())
+        else:
+            value = start + value
+        return f'{attribute}="{value}"'
+
+    return RELATIVE_LINK.sub(moved, html_text)
+
+
 class PreviewFiles(StaticFileHandler):
     """The preview's files, or the error page while the last build failed; for an
     address with no page (an article whose date just changed), the site's own
@@ -104,14 +131,16 @@ class PreviewFiles(StaticFileHandler):
             not_found = self.not_found_page(path)
             if error.status_code != 404 or not wants_page or not_found is None:
                 raise
-            self.answer(404, not_found)
+            here = posixpath.dirname(path)
+            there = posixpath.dirname(not_found.relative_to(self.root).as_posix())
+            self.answer(404, not_found, rebase(not_found.read_text("utf-8"), here, there))
 
-    def answer(self, status, page):
+    def answer(self, status, page, text=None):
         self.clear()
         self.set_status(status)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
-        self.finish(page.read_bytes())
+        self.finish(page.read_bytes() if text is None else text.encode("utf-8"))
 
     def not_found_page(self, path):
         root = Path(self.root)
