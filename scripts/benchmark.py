@@ -120,7 +120,9 @@ def generate(content, articles, seed=43):
     rng = random.Random(seed)
     if content.exists():
         shutil.rmtree(content)
-    shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("articles"))
+    shutil.copytree(
+        ROOT / "content", content, ignore=shutil.ignore_patterns("articles", "redirects.csv")
+    )
     span = (LAST - FIRST).total_seconds()
     pairs = articles // 2
     for n in range(pairs):

@@ -590,7 +590,9 @@ def test_the_previews_404_page_is_styled_at_any_depth(
         failed = []
         page.on(
             "response",
-            lambda r: r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url),
+            lambda r: (
+                r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url)
+            ),
         )
         for path, heading, home in [
             ("/2023/05/", "Halaman tidak ditemukan", "/"),

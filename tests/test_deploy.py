@@ -207,7 +207,10 @@ def test_a_deploy_that_changes_the_old_addresses_says_to_reload_nginx(project):
     changed = invoke(project, "deploy", "--no-build")
     assert changed.returncode == 0, said(changed)
     assert reminder in changed.stdout
-    assert f"Pengalihan alamat lama (content/redirects.csv) berubah. Jika server web {project.server}" in changed.stdout
+    assert (
+        f"Pengalihan alamat lama (content/redirects.csv) berubah. Jika server web {project.server}"
+        in changed.stdout
+    )
 
 
 def test_old_releases_are_pruned_beyond_keep_and_rollback_goes_back(project):

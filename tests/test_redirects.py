@@ -194,7 +194,10 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
 @pytest.mark.parametrize(
     "line, message",
     [
-        (3, "tidak ada berkas articles/bimtek-lama.md di content/. Maksud Anda 'articles/bimtek.md'?"),
+        (
+            3,
+            "tidak ada berkas articles/bimtek-lama.md di content/. Maksud Anda 'articles/bimtek.md'?",
+        ),
         (4, "situs baru tidak punya alamat /tidak-ada/."),
         (5, "setiap baris berisi dua nilai, alamat lama dan alamat baru, dipisahkan koma; baris"),
         (6, "/2020/07/30/bimtek-transformasi-perpustakaan sudah dialihkan di baris 3."),
@@ -347,7 +350,10 @@ def file_targets(tmp_path_factory, fixture_content, photo_cache):
     write_redirects(
         content,
         [
-            ["/wp-content/uploads/2020/07/laporan.pdf", "{static}articles/bimtek/laporan-kegiatan.pdf"],
+            [
+                "/wp-content/uploads/2020/07/laporan.pdf",
+                "{static}articles/bimtek/laporan-kegiatan.pdf",
+            ],
             ["/wp-content/uploads/2021/01/ponsel.jpg", "{static}/articles/kunjungan/ponsel.jpg"],
             ["/acara/bimtek/", "/2020/07/bimtek/bimtek.ics"],
         ],
@@ -381,7 +387,9 @@ def test_a_static_photo_goes_to_its_largest_published_version(file_targets):
     assert re.fullmatch(r"/images/kunjungan/ponsel-[0-9a-f]{8}-\d+\.jpg", path), path
     assert file_targets.exists(path)
     names = [p.name for p in (file_targets.output / "images" / "kunjungan").glob("ponsel-*.jpg")]
-    widths = [int(m[1]) for m in map(re.compile(r"ponsel-[0-9a-f]{8}-(\d+)\.jpg").fullmatch, names) if m]
+    widths = [
+        int(m[1]) for m in map(re.compile(r"ponsel-[0-9a-f]{8}-(\d+)\.jpg").fullmatch, names) if m
+    ]
     assert path.endswith(f"-{max(widths)}.jpg")
     assert not file_targets.exists("/articles/kunjungan/ponsel.jpg")  # never the original
 

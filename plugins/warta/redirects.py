@@ -231,7 +231,9 @@ class Site:
         calendar = self.settings.get("WARTA_EVENT_CALENDAR_URL")
         for kind, content in self.contents.values():
             if calendar and kind == "ARTICLE" and self.published(content) and has_event(content):
-                found.add(prefix(content.lang, self.settings) + calendar.format(**content.url_format))
+                found.add(
+                    prefix(content.lang, self.settings) + calendar.format(**content.url_format)
+                )
         return found
 
     def files_in_content(self):
@@ -434,7 +436,9 @@ def check(generators, settings, _):
     except (UnicodeDecodeError, csv.Error) as error:
         return [(name, None, _("cannot be read as UTF-8 CSV text: %(error)s") % {"error": error})]
     if rows and semicolons(rows[0][1]):
-        return [(name, rows[0][0], _("the first line must be the header old,new.") + " " + excel(_))]
+        return [
+            (name, rows[0][0], _("the first line must be the header old,new.") + " " + excel(_))
+        ]
     if not rows or [f.lower() for f in rows[0][1]] != ["old", "new"]:
         line = rows[0][0] if rows else None
         return [(name, line, _("the first line must be the header old,new."))]
@@ -471,7 +475,7 @@ def semicolons(fields):
 
 def excel(_):
     return _(
-        "The values must be separated by a comma, not a semicolon (;). In Excel, save the file as \"CSV UTF-8 (Comma delimited)\"."
+        'The values must be separated by a comma, not a semicolon (;). In Excel, save the file as "CSV UTF-8 (Comma delimited)".'
     )
 
 
