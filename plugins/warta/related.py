@@ -21,7 +21,6 @@ tracker, no picture from another site. They need the article's absolute address,
 so a local build (``SITEURL = ""``, links relative to each page) has none.
 """
 
-import itertools
 import math
 import re
 from urllib.parse import quote
@@ -61,35 +60,47 @@ class Related:
     not, so only each group's newest few can be among an article's related ones.
     A site has a few dozen groups, so each article costs the same however many
     articles the site has (comparing every pair cost 0.7 s at 1,000 articles and
-    grew with the square)."""
+    grew with the square), and articles with the same principles and category
+    share one ranking."""
 
     def __init__(self, candidates):
-        self.groups = {}
+        groups = {}
         for position, other in enumerate(candidates):
             principles = frozenset(tag.slug for tag in getattr(other, "principles", ()))
-            key = (principles, other.category)
-            self.groups.setdefault(key, []).append((position, other))
+            key = (principles, other.category.slug)  # slugs: comparing Categories is slow
+            groups.setdefault(key, []).append((position, other))
+        # Only a group's newest RELATED_COUNT can be chosen, and one more in case the
+        # article itself is among them.
+        self.groups = [
+            (principles, category, members[: RELATED_COUNT + 1])
+            for (principles, category), members in groups.items()
+        ]
+        self.cache = {}
 
     def of(self, article):
         """Up to RELATED_COUNT that share a principle or the category with
         ``article``: most shared principles first, then the same category, the
         newest first among equals; never the article itself."""
-        mine = {tag.slug for tag in getattr(article, "principles", ())}
-        scored = []
-        for (principles, category), members in self.groups.items():
-            shared = len(mine & principles)
-            same_category = category == article.category
-            if not (shared or same_category):
-                continue
-            others = (
-                (position, other)
-                for position, other in members
-                if other is not article and other.slug != article.slug
-            )
-            for position, other in itertools.islice(others, RELATED_COUNT):
-                scored.append((-shared, not same_category, position, other))
-        scored.sort(key=lambda item: item[:3])
-        return [other for *_, other in scored[:RELATED_COUNT]]
+        mine = frozenset(tag.slug for tag in getattr(article, "principles", ()))
+        ranked = self.ranked(mine, article.category.slug)
+        others = [o for o in ranked if o is not article and o.slug != article.slug]
+        return others[:RELATED_COUNT]
+
+    def ranked(self, principles, category):
+        """The RELATED_COUNT + 1 best for any article with these principles and this
+        category (the one more: the article itself may be among them), worked out
+        once for all the articles that share them."""
+        key = (principles, category)
+        if key not in self.cache:
+            scored = []
+            for theirs, their_category, members in self.groups:
+                shared = len(principles & theirs)
+                same_category = their_category == category
+                if shared or same_category:
+                    scored += [(-shared, not same_category, p, o) for p, o in members]
+            scored.sort(key=lambda item: item[:3])
+            self.cache[key] = [other for *_, other in scored[: RELATED_COUNT + 1]]
+        return self.cache[key]
 
 
 def related_to(article, candidates):
