@@ -521,7 +521,7 @@ def import_wordpress(c, export, uploads=None, force=False, content=None, report=
     from warta.facts import settings_with_defaults
     from warta.wordpress import WordPressError
     from warta.wordpress import import_wordpress as run_import
-    from warta.wordpress_messages import text
+    from warta.wordpress.messages import text
 
     settings = settings_with_defaults({k: v for k, v in vars(pelicanconf).items() if k.isupper()})
     try:

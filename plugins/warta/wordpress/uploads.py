@@ -1,0 +1,147 @@
+"""The copy of ``wp-content/uploads`` an import reads its photos and documents from:
+which upload a URL names, the original behind a resized copy, and copying it beside
+the article without ever overwriting what an editor has (files written whole or not at all)."""
+
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+RESIZED = re.compile(r"^(?P<stem>.+?)-(?:(?P<w>\d+)x(?P<h>\d+)|scaled)(?P<ext>\.\w+)$")
+# Uploads that are not photos but that libraries publish (reports, forms, data): copied
+# beside the article and linked with {static}, published as they are.
+DOCUMENTS = {
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".rtf",
+    ".csv",
+    ".txt",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".epub",
+}
+PHOTO_SUFFIXES = {
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".heif",
+    ".avif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+}
+UNSAFE_NAME = re.compile(r"[\s()\[\]<>\"'#?%{}]+")
+
+
+def upload_key(url, site):
+    """The path under wp-content/uploads/ of ``url``, if it is one of ``site``'s uploads."""
+    parts = urlsplit(url.strip())
+    site = urlsplit(site)
+    if parts.netloc and parts.netloc.removeprefix("www.") != site.netloc.removeprefix("www."):
+        return None
+    found = re.search(r"/wp-content/uploads/(.+)$", parts.path)
+    return unquote(found.group(1)) if found else None
+
+
+class Uploads:
+    """The uploads folder of one import run and what the run copied from it."""
+
+    def __init__(self, root, content, force=False):
+        self.root, self.content, self.force = root, Path(content), force
+        self.photos = 0
+        self.files = 0  # documents (PDF, DOCX...) linked from bodies
+        self.copied_here = set()  # (folder, name) this run wrote: --force overwrites only once
+
+    def file(self, key):
+        """The file ``key`` names in the uploads folder, if there is one."""
+        if self.root is None:
+            return None
+        path = self.root / key
+        return path if path.is_file() else None
+
+    def original_file(self, key):
+        """The uploaded file behind ``key``: the original of a resized copy
+        (foto-1024x768.jpg -> foto.jpg), else the biggest copy present."""
+        if self.root is None:
+            return None
+        path = self.root / key
+        resized = RESIZED.match(path.name)
+        if resized:
+            stem, ext = resized["stem"], resized["ext"]
+            for candidate in (path.with_name(stem + ext), path.with_name(f"{stem}-scaled{ext}")):
+                if candidate.is_file():
+                    return candidate
+            copies = []
+            for candidate in path.parent.glob(f"{glob_escape(stem)}-*x*{ext}"):
+                size = RESIZED.match(candidate.name)
+                if size and size["stem"] == stem and size["w"]:
+                    copies.append((int(size["w"]) * int(size["h"]), candidate))
+            if copies:
+                return max(copies)[1]
+        return path if path.is_file() else None
+
+    def copy(self, source, folder, tally="photos"):
+        """Copy ``source`` into ``folder`` (relative to content/); the name it has there
+        (without spaces or brackets, which would end a Markdown link)."""
+        target_dir = self.content / folder
+        target_dir.mkdir(parents=True, exist_ok=True)
+        name = UNSAFE_NAME.sub("-", source.name)
+        target = target_dir / name
+        counter = 2
+        while target.exists() and not same_file(source, target):
+            if self.force and (target_dir, name) not in self.copied_here:
+                break
+            target = target_dir / f"{Path(name).stem}-{counter}{Path(name).suffix}"
+            counter += 1
+        if not (target.exists() and same_file(source, target)):
+            atomic_copy(source, target)
+            setattr(self, tally, getattr(self, tally) + 1)
+        self.copied_here.add((target_dir, target.name))
+        return target.name
+
+
+def glob_escape(text):
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def same_file(a, b):
+    return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+
+
+def atomic_write(path, content):
+    """Write ``content`` to ``path`` whole or not at all (a temporary file renamed)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def atomic_copy(source, target):
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
