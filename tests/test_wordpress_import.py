@@ -2,11 +2,14 @@
 into a copy of the bilingual fixture site, through the real task, then built."""
 
 import csv
+import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, TODAY, build, snapshot
@@ -466,3 +469,145 @@ def test_the_sample_sites_articles_and_redirects_are_named_never_removed(tmp_pat
     # A second run does not count its own first run's articles as "before".
     again = run_import(EXPORT, "--uploads", UPLOADS, "--content", content, "--report", report)
     assert f"sudah berisi {len(samples)} artikel sebelum impor ini" in again.stdout
+
+
+# --- Small exports written by the tests -----------------------------------------------
+
+SITE = "https://perpusda.example.id"
+
+
+def post(
+    post_id,
+    body="<p>Isi.</p>",
+    *,
+    title=None,
+    name=None,
+    kind="post",
+    status="publish",
+    terms=(),
+    date="2021-05-01 08:00:00",
+    date_gmt="2021-05-01 01:00:00",
+    link=None,
+    parent=0,
+    attachment_url="",
+    meta=None,
+):
+    """One <item> of a WXR export; ``terms`` are (domain, nicename, name)."""
+    name = name if name is not None else f"tulisan-{post_id}"
+    link = link if link is not None else f"{SITE}/2021/05/01/{name}/"
+    categories = "".join(
+        f'<category domain="{d}" nicename="{n}"><![CDATA[{label}]]></category>'
+        for d, n, label in terms
+    )
+    metas = "".join(
+        f"<wp:postmeta><wp:meta_key>{k}</wp:meta_key><wp:meta_value><![CDATA[{v}]]></wp:meta_value></wp:postmeta>"
+        for k, v in (meta or {}).items()
+    )
+    return (
+        f"<item><title>{title or f'Tulisan {post_id}'}</title><link>{link}</link>"
+        f"<dc:creator>admin</dc:creator><content:encoded><![CDATA[{body}]]></content:encoded>"
+        f"<excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>{post_id}</wp:post_id>"
+        f"<wp:post_date>{date}</wp:post_date><wp:post_date_gmt>{date_gmt}</wp:post_date_gmt>"
+        f"<wp:post_name>{name}</wp:post_name><wp:status>{status}</wp:status>"
+        f"<wp:post_parent>{parent}</wp:post_parent><wp:post_type>{kind}</wp:post_type>"
+        f"<wp:attachment_url>{attachment_url}</wp:attachment_url>{categories}{metas}</item>"
+    )
+
+
+PRINCIPLE = ("post_tag", "asas-kemitraan", "Asas Kemitraan")
+
+
+def small_export(folder, *items, terms=""):
+    """``folder``/export.xml with ``items`` (see ``post``) and the channel's ``terms``."""
+    path = Path(folder) / "export.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
+        f"<channel><title>Perpus</title><link>{SITE}</link><wp:wxr_version>1.2</wp:wxr_version>"
+        f"<wp:base_site_url>{SITE}</wp:base_site_url>{terms}{''.join(items)}</channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def import_small(tmp_path, *items, terms="", uploads=None, content=None):
+    """Import a small export into ``tmp_path``/content: (content, report text, stdout)."""
+    content = content or tmp_path / "content"
+    content.mkdir(exist_ok=True)
+    export = small_export(tmp_path, *items, terms=terms)
+    args = [export, "--content", content, "--report", tmp_path / "r.md"]
+    if uploads is not None:
+        args += ["--uploads", uploads]
+    result = run_import(*args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return content, (tmp_path / "r.md").read_text(encoding="utf-8"), result.stdout
+
+
+def test_upload_addresses_never_reach_out_of_the_uploads_folder(tmp_path):
+    """An export is a file from elsewhere: ``..``, an absolute path or a symlink in the
+    uploads copy must not copy a file from outside it into content/."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("RAHASIA")
+    (outside / "secret.pdf").write_text("RAHASIA")
+    (outside / "foto.jpg").write_bytes((UPLOADS / "2021/03/lomba.jpg").read_bytes())
+    uploads = tmp_path / "uploads"
+    (uploads / "2021").mkdir(parents=True)
+    (uploads / "2021" / "link.pdf").symlink_to(outside / "secret.pdf")
+    (uploads / "2021" / "link.jpg").symlink_to(outside / "foto.jpg")
+    base = f"{SITE}/wp-content/uploads"
+    body = (
+        f'<p><a href="{base}/..%2Foutside%2Fsecret.txt">a</a> '
+        f'<a href="{base}/2021/../../outside/secret.pdf">b</a> '
+        f'<a href="{base}//{outside}/secret.pdf">c</a> '
+        f'<a href="{base}/2021/link.pdf">d</a> '
+        f'<a href="{base}/2021/..%5C..%5Coutside%5Csecret.pdf">e</a></p>'
+        f'<p><img src="{base}/2021/link.jpg" alt="x"></p>'
+        f'<p><img src="{base}/..%2Foutside%2Ffoto.jpg" alt="y"></p>'
+    )
+    content, report, _out = import_small(
+        tmp_path, post(1, body, terms=[PRINCIPLE]), uploads=uploads
+    )
+    written = [p for p in content.rglob("*") if p.is_file() and p.suffix != ".md"]
+    assert written == [content / "redirects.csv"]
+    assert "RAHASIA" not in "".join(p.read_text() for p in content.rglob("*.md"))
+    assert report.count("menunjuk ke luar folder uploads") >= 5
+
+
+def test_only_the_sites_languages_become_file_names(tmp_path):
+    """Polylang's language slug goes into the file name: a language the site lacks (or a
+    slug made to climb out of content/) is skipped and reported."""
+    escaped = ("language", "en/../../../escaped", "x")
+    content, report, _out = import_small(
+        tmp_path,
+        post(1, terms=[PRINCIPLE, ("language", "jv", "Basa Jawa")], title="Warta Jawa"),
+        post(2, terms=[PRINCIPLE, escaped], title="Lolos"),
+        post(3, terms=[PRINCIPLE, ("language", "en", "English")], title="English one"),
+    )
+    names = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md"))
+    assert names == ["content/articles/2021/tulisan-3.en.md", "r.md"]
+    assert '"Warta Jawa" (WordPress 1): bahasa `jv` tidak ada di situs ini' in report
+    assert "(WordPress 2): bahasa `en/../../../escaped` tidak ada" in report
+
+
+def test_written_files_get_the_usual_mode_not_mkstemps(tmp_path):
+    """mkstemp creates 0600 files: the web server and the other editors could not read them."""
+    old = os.umask(0o022)
+    try:
+        content, _report, _out = import_small(
+            tmp_path,
+            post(1, f'<p><img src="{SITE}/wp-content/uploads/2021/03/lomba.jpg" alt="a"></p>',
+                 terms=[PRINCIPLE]),
+            uploads=UPLOADS,
+        )
+    finally:
+        os.umask(old)
+    for path in (
+        content / "articles/2021/tulisan-1.md",
+        content / "articles/2021/tulisan-1/lomba.jpg",
+        content / "redirects.csv",
+        tmp_path / "r.md",
+    ):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path

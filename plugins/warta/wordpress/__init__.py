@@ -118,6 +118,7 @@ class Importer:
         self.before = []  # articles in content/ before the import that it does not write
         self.todo = []  # (key, values)
         self.unmapped = Counter()
+        self.foreign = []  # (item, language) of posts in a language the site does not have
 
     @property
     def photos(self):
@@ -214,6 +215,16 @@ class Importer:
         for item in posts:
             if item.id not in wanted_ids and item.status != "private":
                 export.skipped[f"{item.type}/{item.status}"] += 1
+        # Polylang's language slug becomes part of a file name: only the site's languages.
+        languages = self.settings["WARTA_LANGUAGES"]
+        self.foreign = [
+            (item, language_of(item, self.default_lang))
+            for item in wanted
+            if language_of(item, self.default_lang) not in languages
+        ]
+        wanted = [i for i in wanted if language_of(i, self.default_lang) in languages]
+        for item, _lang in self.foreign:
+            export.hidden[item.id] = (item.link, item.name)
         by_id = {i.id: i for i in wanted}
 
         # Originals first (Indonesian, or untranslated), so translations can take their slug.

@@ -176,6 +176,9 @@ class Body:
                 return ""
             self.todo.append(("todo_external", {"url": src, "folder": self.folder}))
             return f"[{alt or src}]({src})"
+        if run.uploads.refused(key):
+            self.todo.append(("todo_unsafe_upload", {"url": src, "folder": self.folder}))
+            return run.t("missing_comment", url=src.replace("--", "-"))
         source = run.uploads.original_file(key)
         if source is None:
             self.todo.append(("todo_missing", {"url": src, "folder": self.folder}))

@@ -144,6 +144,9 @@ class Links:
             return
         path, query, fragment = address
         key = run.upload_key(href) if "/wp-content/uploads/" in path else None
+        if key is not None and run.uploads.refused(key):
+            body.todo.append(("todo_unsafe_upload", {"url": href, "folder": body.folder}))
+            return
         if key is not None:
             suffix = Path(key).suffix.lower()
             if suffix in PHOTO_SUFFIXES and any(text in body.marks for text in anchor.strings):

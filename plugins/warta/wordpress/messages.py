@@ -46,6 +46,7 @@ MESSAGES = {
         "c_missing": "foto hilang",
         "c_files": "dokumen disalin (PDF, DOCX, XLSX...)",
         "c_private": "tulisan privat dilewati",
+        "c_foreign": "tulisan dalam bahasa yang tidak ada di situs ini dilewati",
         "c_existing": "berkas sudah ada, tidak ditimpa",
         "c_other": "lainnya dilewati (tempat sampah, draf otomatis, revisi, menu, dll.)",
         "c_redirects": "alamat lama baru di redirects.csv",
@@ -59,6 +60,10 @@ MESSAGES = {
         "todo_missing": "`{file}`: foto `{url}` tidak ada di folder uploads; tidak dimuat "
         "(ditandai `<!-- foto hilang -->` di artikel). Cari fotonya, simpan di `{folder}/` "
         "dan tulis lagi di artikel.",
+        "todo_unsafe_upload": "`{file}`: alamat `{url}` menunjuk ke luar folder uploads "
+        "(dengan `..`, garis miring terbalik, atau pintasan ke folder lain); demi keamanan "
+        "berkasnya tidak disalin dan tautannya dibiarkan. Jika berkas itu memang milik "
+        "situs lama, simpan sendiri di `{folder}/` lalu tautkan.",
         "todo_external": "`{file}`: gambar dari situs lain `{url}` dijadikan tautan. Simpan "
         "fotonya di `{folder}/` jika boleh dipakai.",
         "todo_slug": "`{file}`: slug `{wanted}` sudah dipakai; diberi `{slug}`. Alamat lama "
@@ -103,6 +108,8 @@ MESSAGES = {
         "suggestion": "  - `{field}: {value}`",
         "h_skipped": "## Dilewati",
         "private": '- Privat, tidak pernah diterbitkan: "{title}" (WordPress {id}).',
+        "foreign": '- "{title}" (WordPress {id}): bahasa `{lang}` tidak ada di situs ini '
+        "(WARTA_LANGUAGES di pelicanconf.py); tidak diimpor.",
         "existing": "- Sudah ada, tidak ditimpa: `{file}` (impor ulang dengan --force untuk "
         "menimpa).",
         "skipped_kind": "- {count} × {kind}",

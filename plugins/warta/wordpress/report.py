@@ -40,6 +40,7 @@ def write_report(run, report_path, redirects_path, added):
         "c_missing": run.missing,
         "c_files": run.files,
         "c_private": len(run.private),
+        "c_foreign": len(run.foreign),
         "c_existing": len(run.existing),
         "c_other": sum(run.export.skipped.values()),
         "c_redirects": added,
@@ -53,6 +54,9 @@ def write_report(run, report_path, redirects_path, added):
     lines += [f"- {line}" for line in todo] or [t("no_todo")]
     lines += ["", t("h_skipped"), ""]
     lines += [t("private", title=plain(i.title), id=i.id) for i in run.private]
+    lines += [
+        t("foreign", title=plain(i.title), id=i.id, lang=lang[:20]) for i, lang in run.foreign
+    ]
     lines += [t("existing", file=w.path.as_posix()) for w in run.existing]
     lines += [
         t("skipped_kind", count=count, kind=kind)
