@@ -17,7 +17,7 @@ in the staff's language. Here: one run of the import (``Importer``) and the task
 """
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,7 +26,8 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
-from warta.facts import TITLE_MAX, categories, match_term, principles, slug_of
+from warta.facts import TITLE_MAX, principles, slug_of
+from warta.redirects import FILE_FOLDERS
 from warta.wordpress.addresses import extend_redirects, redirects
 from warta.wordpress.body import Body, plain, straighten
 from warta.wordpress.export import (
@@ -41,14 +42,42 @@ from warta.wordpress.links import Links
 from warta.wordpress.messages import text
 from warta.wordpress.report import write_report
 from warta.wordpress.suggest import suggest_event
-from warta.wordpress.terms import fold, principle_of
+from warta.wordpress.terms import TermMap, check_table
 from warta.wordpress.uploads import Uploads, atomic_write, upload_key
 
 __all__ = ["WordPressError", "import_wordpress", "read_export"]
 
 REPORT_NAME = "impor-wordpress-laporan.md"
 PROGRESS_EVERY = 100
-RESERVED = {"tag", "feeds", "images", "theme", "pagefind", "drafts", "404", "index"}
+# Words a slug must not be besides those of the URL settings (``reserved``): Pelican's.
+RESERVED = {"drafts", "404", "index"}
+URL_SETTINGS = (
+    "ARTICLE_URL",
+    "PAGE_URL",
+    "TAG_URL",
+    "CATEGORY_URL",
+    "DRAFT_URL",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "TAG_FEED_ATOM",
+    "CATEGORY_FEED_ATOM",
+)
+SUFFIX = {"post": "tulisan", "page": "halaman"}  # after a slug that is a reserved word
+
+
+def reserved(settings):
+    """The words a page's or article's slug must not be: the first folder of every URL
+    setting, the folders the site writes of its own (warta.redirects.FILE_FOLDERS), the
+    languages and their section words."""
+    words = set(RESERVED) | set(FILE_FOLDERS)
+    for name in URL_SETTINGS:
+        first = (settings.get(name) or "").split("/", 1)[0]
+        if first and "{" not in first and "." not in first:
+            words.add(first)
+    for lang, language in settings.get("WARTA_LANGUAGES", {}).items():
+        words |= {lang, *language.get("sections", {}).values()}
+    return words
 
 
 def local_date(item, zone):
@@ -70,7 +99,7 @@ def wanted_slug(item, reserved):
         name = ""
     slug = name or slug_of(plain(item.title)) or f"tulisan-{item.id}"
     if slug in reserved or slug.isdigit():
-        slug = f"{slug}-{item.type}"
+        slug = f"{slug}-{SUFFIX.get(item.type, 2)}"
     return slug
 
 
@@ -84,6 +113,8 @@ class Written:
     status: str  # publish | draft | future
     date: datetime
     original: "Written" = None
+    category: str = None
+    documents: list = field(default_factory=list)  # (old address, path in content/)
     principles: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
@@ -100,11 +131,6 @@ class Importer:
         self.default_lang = settings["DEFAULT_LANG"]
         self.zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
         self.principles = principles(settings)
-        self.categories = categories(settings)
-        self.category_table = {
-            fold(key): value
-            for key, value in settings.get("WARTA_WORDPRESS_CATEGORIES", {}).items()
-        }
         self.attachments = {i.id: i for i in export.items if i.type == "attachment"}
         self.children = defaultdict(list)  # post id -> its attachments
         self.by_url = {}
@@ -117,7 +143,9 @@ class Importer:
         self.written, self.private, self.existing = [], [], []
         self.before = []  # articles in content/ before the import that it does not write
         self.todo = []  # (key, values)
-        self.unmapped = Counter()
+        self.unmapped = defaultdict(list)  # WordPress category -> files it became a tag in
+        self.term_map = TermMap(export, settings)
+        self.reserved = reserved(settings)
         self.foreign = []  # (item, language) of posts in a language the site does not have
 
     @property
@@ -139,45 +167,30 @@ class Importer:
         return text(self.lang, key, **values)
 
     def terms_of(self, item, lang, original=None):
-        """(category, tags, principle slugs) of a post: principles from any category or tag naming one, the
-        category through WARTA_WORDPRESS_CATEGORIES, the rest as tags."""
-        category, tags, found_principles = None, [], []
+        """(category, tags, principle slugs, unmapped category names) of a post, as the
+        TermMap decides each of its WordPress terms."""
+        category, tags, found_principles, unmapped = None, [], [], []
         for domain, nicename, name in item.terms:
             if domain not in ("category", "post_tag"):
                 continue
-            name = straighten(plain(name))
-            principle = principle_of(name, self.principles) or principle_of(
-                nicename, self.principles
-            )
-            if principle:
-                if principle.slug not in found_principles:
-                    found_principles.append(principle.slug)
-                continue
-            if domain == "category":
-                for key in (fold(name), fold(unquote(nicename))):
-                    if key in self.category_table:
-                        mapped = self.category_table[key]
-                        if mapped and category is None:
-                            category = mapped
-                        break
-                    ours = match_term(key, self.categories)
-                    if ours:
-                        category = category or ours.slug
-                        break
-                else:
-                    self.unmapped[name] += 1
-                    tags.append(name)
-                continue
-            tags.append(name)
+            mapped = self.term_map(domain, nicename, name)
+            if mapped.kind == "principle":
+                if mapped.slug not in found_principles:
+                    found_principles.append(mapped.slug)
+            elif mapped.kind == "category":
+                category = category or mapped.slug
+            elif mapped.name:
+                tags.append(mapped.name)
+                if mapped.unmapped:
+                    unmapped.append(mapped.name)
         if original is not None:  # a translation carries its original's principles (contract)
             found_principles = list(original.principles)
         names = [
             next(p for p in self.principles if p.slug == slug).names.get(lang, slug)
             for slug in found_principles
         ]
-        tags = [t.replace(",", " ").strip() for t in tags if t.strip()]
         unique = list(dict.fromkeys(names + tags))
-        return category or self.settings.get("DEFAULT_CATEGORY"), unique, found_principles
+        return category or self.settings.get("DEFAULT_CATEGORY"), unique, found_principles, unmapped
 
     def header(self, written, category, tags, image):
         item = written.item
@@ -251,7 +264,7 @@ class Importer:
                 slug = original.slug
                 folder = original.path.parent
             else:
-                base = wanted_slug(item, RESERVED | self.reserved_words())
+                base = wanted_slug(item, self.reserved)
                 slug, number = base, 2
                 while (lang, slug) in ours or (
                     (lang, slug) in taken
@@ -286,15 +299,16 @@ class Importer:
             self.write(written)
             if total >= PROGRESS_EVERY and done % PROGRESS_EVERY == 0:
                 self.say(self.t("progress", done=done, total=total))
-        for name, count in sorted(self.unmapped.items()):
+        for name, paths in sorted(self.unmapped.items()):
             self.todo.append(
                 (
                     "todo_category",
                     {
                         "name": name,
-                        "count": count,
+                        "count": len(paths),
                         "default": self.settings.get("DEFAULT_CATEGORY"),
                         "tag": name,
+                        "files": ", ".join(f"`{p.as_posix()}`" for p in paths),
                     },
                 )
             )
@@ -303,12 +317,6 @@ class Importer:
     def target(self, kind, date, slug, lang):
         folder = Path("articles") / f"{date:%Y}" if kind == "article" else Path("pages")
         return folder / (f"{slug}.md" if lang == self.default_lang else f"{slug}.{lang}.md")
-
-    def reserved_words(self):
-        words = set(self.settings.get("WARTA_LANGUAGES", {}))
-        for language in self.settings.get("WARTA_LANGUAGES", {}).values():
-            words |= set(language.get("sections", {}).values())
-        return words
 
     def existing_slugs(self):
         """{(lang, slug): path} of the articles and pages already in content/."""
@@ -338,11 +346,23 @@ class Importer:
             self.existing.append(written)
             return
         record = written.notes
-        category, tags, found = self.terms_of(item, written.lang, written.original)
-        written.principles = found
+        category, tags, found, unmapped = self.terms_of(item, written.lang, written.original)
+        for name in unmapped:
+            self.unmapped[name].append(written.path)
+        theirs = written.original and (
+            written.original.category
+            or self.terms_of(written.original.item, written.original.lang)[0]
+        )
+        if theirs and theirs != category:
+            # One category for a pair (the contract warns otherwise): the original's.
+            record.append(
+                ("todo_pair_category", {"theirs": category, "ours": theirs})
+            )
+            category = theirs
+        written.principles, written.category = found, category
         if written.kind == "article" and not found and written.original is None:
             record.append(("todo_no_principle", {}))
-        body = Body(self, written.path.parent, written.slug)
+        body = Body(self, written.path.parent, written.slug, written.lang)
         markdown = body.convert(item.body)
         image = []
         thumbnail = self.attachments.get(int(item.meta.get("_thumbnail_id") or 0))
@@ -357,6 +377,7 @@ class Importer:
                 if found[3]:
                     image.append(f"Image_caption: {found[3]}")
         record.extend(body.todo)
+        written.documents = body.documents
         header = self.header(written, category, tags, image)
         atomic_write(target, f"{header}\n\n{markdown}")
         written.suggestions = suggest_event(plain(item.body))
@@ -374,6 +395,10 @@ def import_wordpress(
     content = Path(content)
     if not content.is_dir():
         raise WordPressError("no_content", path=content)
+    wrong = check_table(settings)
+    if wrong:
+        choices = ", ".join(settings["WARTA_CATEGORIES"])
+        raise WordPressError("bad_category_table", name=wrong[0][0], value=wrong[0][1], choices=choices)
     if uploads is not None:
         uploads = Path(uploads)
         if not uploads.is_dir():

@@ -6,11 +6,10 @@ import csv
 import io
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
-from warta.facts import match_term, slug_of
-from warta.wordpress.body import plain, straighten
-from warta.wordpress.terms import fold, principle_of
+from warta.multilingual import section_path
+from warta.wordpress.body import plain
 from warta.wordpress.uploads import atomic_write
 
 def normal(old):
@@ -57,23 +56,34 @@ def extend_redirects(path, groups, header):
     return added, kept, conflicts
 
 
+# WordPress's feed addresses: /feed/ and its variants, after a site, a category or a tag.
+FEED_FORMS = ("feed/", "feed/rss2/", "feed/atom/", "feed/rdf/", "feed/rss/")
+QUERY_FEEDS = ("rss2", "atom", "rss", "rdf")
+PER_PAGE = 10  # WordPress's posts_per_page out of the box (the export does not say)
+MAX_PAGES = 50  # paged archives named: the first ones are those people link to
+
+
+def pages(count):
+    """The paged archive numbers WordPress had for ``count`` posts: /page/2/ ..."""
+    return range(2, min(-(-count // PER_PAGE), MAX_PAGES) + 1)
+
+
 def redirects(run):
-    """[(comment, [(old, new)])]: every old address of what was imported."""
+    """[(comment, [(old, new)])]: every old address of what was imported, and of the
+    archives, feeds and documents around it. Targets in Pelican's link syntax where there
+    is one ({filename}, {category}, {tag}, {index}, {static}), resolved by the build in
+    the language of the old address; paths from the site's URL settings otherwise."""
+    settings, links, terms = run.settings, run.links, run.term_map
+    default = run.default_lang
+
+    def prefix(lang):
+        return "" if lang == default else f"/{lang}"
+
+    all_feed = settings.get("FEED_ALL_ATOM") or settings.get("FEED_ATOM")
     groups = []
-    home = urlsplit(run.export.home).path.rstrip("/")
-    en = {
-        lang for lang in run.settings.get("WARTA_LANGUAGES", {}) if lang != run.default_lang
-    }
-
-    def old(url):
-        parts = urlsplit(url)
-        path = parts.path
-        if home and path.startswith(home):
-            path = path[len(home) :] or "/"
-        return path + (f"?{parts.query}" if parts.query else "")
-
-    used_terms = defaultdict(set)  # (domain, nicename) -> languages of posts
-    term_names = {}
+    used_terms = defaultdict(set)  # (domain, nicename) -> languages of its published posts
+    per_term = defaultdict(int)  # (domain, nicename, lang) -> published posts
+    per_lang, dates, authors = defaultdict(int), set(), set()
     for written in run.written + run.existing:
         item = written.item
         if written.status != "publish":
@@ -81,66 +91,68 @@ def redirects(run):
         new = "{filename}" + written.path.as_posix()
         pairs = []
         if item.link:
-            pairs.append((old(item.link), new))
+            pairs.append((links.redirect_address(item.link), new))
         query = "p" if item.type == "post" else "page_id"
         pairs.append((f"/?{query}={item.id}", new))
-        for attachment in run.attachments.values():
-            if attachment.parent == item.id and attachment.link:
-                pairs.append((old(attachment.link), new))
-                pairs.append((f"/?attachment_id={attachment.id}", new))
+        for attachment in run.children.get(item.id, ()):
+            if attachment.link:
+                pairs.append((links.redirect_address(attachment.link), new))
+            pairs.append((f"/?attachment_id={attachment.id}", new))
+        pairs += [(old, "{static}" + target) for old, target in written.documents]
         groups.append((run.t("redirects_post", id=item.id, title=plain(item.title)), pairs))
+        if item.type != "post":
+            continue
+        per_lang[written.lang] += 1
+        dates.add((written.lang, f"{written.date:%Y}", f"{written.date:%m}"))
+        if item.login:
+            authors.add((written.lang, item.login))
         for domain, nicename, _name in item.terms:
             if domain in ("category", "post_tag"):
                 used_terms[(domain, nicename)].add(written.lang)
-                term_names.setdefault((domain, nicename), _name)
-    pairs = [("/feed/", "/feeds/all.atom.xml"), ("/comments/feed/", "/feeds/all.atom.xml")]
-    for lang in sorted(en):
-        pairs.append((f"/{lang}/feed/", f"/{lang}/feeds/all.atom.xml"))
+                per_term[(domain, nicename, written.lang)] += 1
+    pairs = []
+    for lang in sorted(per_lang, key=lambda lang: lang != default):
+        home = prefix(lang)
+        if all_feed:
+            for form in FEED_FORMS:
+                pairs.append((f"{home}/{form}", f"{home}/{all_feed}"))
+            pairs.append((f"{home}/comments/feed/", f"{home}/{all_feed}"))
+            if lang == default:
+                pairs += [(f"/?feed={kind}", f"/{all_feed}") for kind in QUERY_FEEDS]
+        pairs += [(f"{home}/page/{n}/", "{index}") for n in pages(per_lang[lang])]
+    for lang, year, month in sorted(dates):
+        year_page = prefix(lang) + "/" + section_path(settings, lang, "archive", year)
+        pairs.append((f"{prefix(lang)}/{year}/", year_page))
+        pairs.append((f"{prefix(lang)}/{year}/{month}/", year_page))
+    pairs += [(f"{prefix(lang)}/author/{login}/", "{index}") for lang, login in sorted(authors)]
     for (domain, nicename), langs in sorted(used_terms.items()):
-        term = run.export.terms.get(
-            (domain, nicename),
-            {"name": term_names.get((domain, nicename)) or nicename, "id": 0},
-        )
-        name = straighten(plain(term["name"])) or unquote(nicename)
-        principle = principle_of(name, run.principles)
-        lang = run.default_lang if run.default_lang in langs else sorted(langs)[0]
-        prefix = "" if lang == run.default_lang else f"/{lang}"
-        if principle:
-            new, slug, feed_kind = "{tag}" + principle.slug, principle.slug, "tag"
-        elif domain == "category" and name not in run.unmapped:
-            ours = mapped_category(run, name, nicename)
-            new, slug, feed_kind = "{category}" + ours, ours, "category"
-        else:
-            slug = slug_of(name)
-            new, feed_kind = "{tag}" + name, "tag"
-        if lang != run.default_lang:  # the language's own page: a site path
-            section = (
-                "tag"
-                if feed_kind == "tag"
-                else run.settings["WARTA_LANGUAGES"][lang]["sections"]["category"]
-            )
-            new = f"{prefix}/{section}/{slug}/"
-        wp_base = "category" if domain == "category" else "tag"
-        pairs.append((f"{prefix}/{wp_base}/{nicename}/", new))
-        pairs.append(
-            (
-                f"{prefix}/{wp_base}/{nicename}/feed/",
-                f"{prefix}/feeds/{feed_kind}/{slug}.atom.xml",
-            )
-        )
-        if term.get("id") and domain == "category":
-            pairs.append((f"/?cat={term['id']}", new))
+        mapped = terms(domain, nicename)
+        lang = default if default in langs else sorted(langs)[0]
+        home = prefix(lang)
+        new = terms.target(mapped, lang)
+        base = f"{home}/category/{category_path(run.export, nicename)}" if domain == "category" else f"{home}/tag/{nicename}"
+        pairs.append((f"{base}/", new))
+        feed = terms.feed(mapped, lang)
+        if feed:
+            pairs += [(f"{base}/{form}", f"{home}/{feed}") for form in FEED_FORMS]
+        pairs += [(f"{base}/page/{n}/", new) for n in pages(per_term[(domain, nicename, lang)])]
+        # ?cat= and ?tag= carry no language: another language's archive by its path.
+        query_new = new if lang == default else f"{home}/{terms.page(mapped, lang)}"
+        term = run.export.terms.get((domain, nicename))
+        if domain == "category" and term and term.get("id"):
+            pairs.append((f"/?cat={term['id']}", query_new))
         elif domain == "post_tag":
-            pairs.append((f"/?tag={nicename}", new))
+            pairs.append((f"/?tag={nicename}", query_new))
     groups.append((run.t("redirects_terms"), pairs))
     return groups
 
 
-def mapped_category(run, name, nicename):
-    for key in (fold(name), fold(unquote(nicename))):
-        if run.category_table.get(key):
-            return run.category_table[key]
-        ours = match_term(key, run.categories)
-        if ours:
-            return ours.slug
-    return run.settings.get("DEFAULT_CATEGORY")
+def category_path(export, nicename):
+    """``parent/child`` of a WordPress category: its archive is /category/parent/child/."""
+    path, seen = [nicename], {nicename}
+    parent = export.terms.get(("category", nicename), {}).get("parent")
+    while parent and parent not in seen:
+        path.insert(0, parent)
+        seen.add(parent)
+        parent = export.terms.get(("category", parent), {}).get("parent")
+    return "/".join(path)

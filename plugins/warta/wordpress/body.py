@@ -141,12 +141,13 @@ class Body:
     [(key, values)], returned rather than written anywhere. ``run`` is the import run
     (its attachments, uploads, links and messages)."""
 
-    def __init__(self, run, folder_dir, folder_name):
-        self.run = run
+    def __init__(self, run, folder_dir, folder_name, lang=None):
+        self.run, self.lang = run, lang
         self.folder_name = folder_name  # the photo folder, as the article links it
         self.folder = (folder_dir / folder_name).as_posix()  # ... relative to content/
         self.todo = []
         self.marks = {}
+        self.documents = []  # (old address, path in content/) of the documents copied
 
     def mark(self, soup, lines):
         """A placeholder paragraph for Markdown markdownify must not touch (figures,

@@ -34,6 +34,7 @@ class Item:
     link: str
     name: str  # post_name, as WordPress stores it (percent-encoded UTF-8)
     author: str
+    login: str  # the author's login: /author/<login>/
     body: str
     excerpt: str
     date: str
@@ -103,6 +104,7 @@ def read_export(path):
             terms[(taxonomy, nicename)] = {
                 "id": int(_text(element, "wp:term_id") or 0),
                 "name": name,
+                "parent": _text(element, "wp:category_parent") or _text(element, "wp:term_parent"),
                 "description": _text(element, "wp:term_description")
                 or _text(element, "wp:category_description")
                 or _text(element, "wp:tag_description"),
@@ -140,6 +142,7 @@ def read_export(path):
                 link=_text(element, "link"),
                 name=_text(element, "wp:post_name"),
                 author=authors.get(creator) or creator,
+                login=creator,
                 body=_text(element, "content:encoded"),
                 excerpt=_text(element, "excerpt:encoded"),
                 date=_text(element, "wp:post_date"),

@@ -7,9 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from warta.facts import match_term, slug_of
 from warta.wordpress.body import plain, straighten
-from warta.wordpress.terms import fold, principle_of
 from warta.wordpress.uploads import DOCUMENTS, PHOTO_SUFFIXES
 
 ARCHIVE = re.compile(r"^(?:/[a-z]{2})?/(category|tag)/(?:.+/)?([^/]+)$")
@@ -57,6 +55,19 @@ class Links:
             path = path[len(home) :] or "/"
         return path, parts.query, parts.fragment
 
+    def redirect_address(self, url):
+        """The old address of ``url`` as a line of redirects.csv has it: the path from
+        where WordPress lives, encoded as WordPress wrote it; a query link (plain
+        permalinks, with Polylang's ``&lang=en``) as its one id parameter."""
+        address = self.old_address(url)
+        if address is None:
+            return urlsplit(url).path or "/"
+        path, query, _fragment = address
+        for name, value in parse_qsl(query):
+            if name in ("p", "page_id", "attachment_id"):
+                return f"/?{name}={value}"
+        return path
+
     def plan(self, planned, private):
         """Every old address of what this import writes (and of what it does not), for
         the links inside bodies; the redirects file gets its own list (``redirects``)."""
@@ -97,42 +108,21 @@ class Links:
             if name:
                 add(f"/{name}/", why, self.hidden)
 
-    def term_link(self, domain, nicename):
-        """``{category}slug`` or ``{tag}slug`` for a WordPress archive, resolved by the
-        build in the linking article's language; None for a term the export lacks."""
-        run = self.run
-        term = self.export.terms.get((domain, nicename))
-        if term is None:
-            return None
-        name = straighten(plain(term["name"])) or unquote(nicename)
-        principle = principle_of(name, run.principles)
-        if principle:
-            return "{tag}" + principle.slug
-        if domain == "category":
-            for key in (fold(name), fold(unquote(nicename))):
-                if key in run.category_table:
-                    return "{category}" + (
-                        run.category_table[key] or run.settings.get("DEFAULT_CATEGORY")
-                    )
-                ours = match_term(key, run.categories)
-                if ours:
-                    return "{category}" + ours.slug
-        return "{tag}" + slug_of(name)
-
-    def archive_link(self, path, query):
+    def archive_link(self, path, query, lang=None):
+        """``{category}``/``{tag}`` of an old archive address (``?cat=5``, ``?tag=x``,
+        ``/category/parent/child/``, ``/tag/x/``); None if it is not one."""
+        terms = self.run.term_map
         for name, value in parse_qsl(query):
-            if name == "cat":
-                for (taxonomy, nicename), term in self.export.terms.items():
-                    if taxonomy == "category" and str(term["id"]) == value:
-                        return self.term_link("category", nicename)
+            if name == "cat" and terms.category_by_id(value):
+                return terms.link("category", terms.category_by_id(value), lang)
             if name == "tag":
-                return self.term_link("post_tag", value)
+                return terms.link("post_tag", value, lang)
         found = ARCHIVE.match(unquote(path).rstrip("/").lower())
         if found:
             domain = "category" if found[1] == "category" else "post_tag"
-            for (taxonomy, nicename), _term in self.export.terms.items():
+            for taxonomy, nicename in self.export.terms:
                 if taxonomy == domain and unquote(nicename).lower() == found[2]:
-                    return self.term_link(domain, nicename)
+                    return terms.link(domain, nicename, lang)
         return None
 
     def relink(self, anchor, body):
@@ -157,6 +147,7 @@ class Links:
                 if source is not None:
                     name = run.uploads.copy(source, body.folder, tally="files")
                     anchor["href"] = "{static}" + f"{body.folder_name}/{name}"
+                    body.documents.append((self.redirect_address(href), f"{body.folder}/{name}"))
                     return
                 body.todo.append(("todo_missing_file", {"url": href, "folder": body.folder}))
                 return
@@ -174,7 +165,7 @@ class Links:
         if why is not None:
             body.todo.append(("todo_hidden_link", {"url": href, "why": run.t(f"why_{why}")}))
             return
-        archive = self.archive_link(path, query)
+        archive = self.archive_link(path, query, body.lang)
         if archive is not None:
             anchor["href"] = archive
             return

@@ -18,6 +18,10 @@ MESSAGES = {
         "no_uploads": "Folder foto {path} tidak ada. Salin folder wp-content/uploads dari "
         "server WordPress, lalu sebutkan dengan --uploads FOLDER.",
         "no_content": "Folder konten {path} tidak ada.",
+        "bad_category_table": "Di pelicanconf.py, WARTA_WORDPRESS_CATEGORIES mengarahkan "
+        '"{name}" ke "{value}", padahal itu bukan kategori situs ini. Pilih salah satu dari '
+        "WARTA_CATEGORIES ({choices}), atau None bila tulisan dengan kategori itu tidak "
+        "punya kategori sendiri.",
         # Progress and summary in the terminal.
         "reading": "Membaca {path}…",
         "progress": "… {done} dari {total} tulisan",
@@ -53,8 +57,11 @@ MESSAGES = {
         "h_todo": "## Yang perlu diputuskan",
         "no_todo": "Tidak ada.",
         "todo_category": "Kategori WordPress **{name}** tidak ada di WARTA_WORDPRESS_CATEGORIES "
-        "(pelicanconf.py): {count} tulisan mendapat kategori `{default}` dan tag `{tag}`. "
-        "Tambahkan ke tabel itu lalu impor ulang dengan --force, atau ubah artikelnya.",
+        "(pelicanconf.py): {count} tulisan mendapat kategori `{default}` dan tag `{tag}`: "
+        "{files}. Jika kategorinya kurang tepat, ubah baris `Category:` di berkas-berkas itu "
+        "(jangan impor ulang dengan --force: itu menimpa artikel yang sudah Anda ubah).",
+        "todo_pair_category": "`{file}`: di WordPress terjemahan ini berkategori `{theirs}`, "
+        "aslinya `{ours}`; diberi `{ours}` agar pasangan ini satu kategori.",
         "todo_alt": "`{file}`: foto `{photo}` tidak punya deskripsi (alt) di WordPress; "
         'dipakai "{alt}". Periksa apakah itu menggambarkan isi foto.',
         "todo_missing": "`{file}`: foto `{url}` tidak ada di folder uploads; tidak dimuat "
