@@ -533,6 +533,7 @@ def import_wordpress(c, export, uploads=None, force=False, content=None, report=
             force=force,
             report=report,
             say=lambda line: print(line, flush=True),
+            site_url=production_settings().get("SITEURL"),
         )
     except WordPressError as error:
         lang = settings.get("WARTA_MESSAGES_LANG", "id")

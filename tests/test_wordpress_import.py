@@ -776,3 +776,61 @@ def test_slugs_that_are_section_words_get_an_indonesian_suffix(tmp_path):
     )
     pages = sorted(p.name for p in (content / "pages").iterdir())
     assert pages == ["arsip-halaman.md", "feeds-halaman.md", "label.md"]
+
+
+def attachment(post_id, path, parent, alt="Foto"):
+    return post(
+        post_id,
+        "",
+        kind="attachment",
+        status="inherit",
+        parent=parent,
+        name=Path(path).stem,
+        attachment_url=f"{SITE}/wp-content/uploads/{path}",
+        meta={"_wp_attachment_image_alt": alt},
+    )
+
+
+def test_a_featured_image_the_body_opens_with_is_not_shown_twice(tmp_path):
+    """Bodies show a resized copy (lomba-1024x768.jpg) of the featured image (lomba.jpg):
+    the same photo, so no Image: (the body's first photo leads)."""
+    body = f'<p><img src="{SITE}/wp-content/uploads/2021/03/lomba-1024x768.jpg" alt="Lomba"></p><p>Isi.</p>'
+    content, _report, _out = import_small(
+        tmp_path,
+        post(1, body, terms=[PRINCIPLE], meta={"_thumbnail_id": 100}),
+        post(2, "<p>Tanpa foto.</p>", terms=[PRINCIPLE], meta={"_thumbnail_id": 100}),
+        attachment(100, "2021/03/lomba.jpg", 1),
+        uploads=UPLOADS,
+    )
+    one = read(content, "articles/2021/tulisan-1.md")
+    assert "Image" not in header(one) and one.count("lomba.jpg") == 1
+    assert header(read(content, "articles/2021/tulisan-2.md"))["Image"] == "tulisan-2/lomba.jpg"
+
+
+def test_uploads_the_site_does_not_publish_are_not_copied(tmp_path):
+    uploads = tmp_path / "uploads"
+    (uploads / "2021/05").mkdir(parents=True)
+    (uploads / "2021/05/arsip.zip").write_bytes(b"PK")
+    (uploads / "2021/05/data.csv").write_text("a,b")
+    (uploads / "2021/05/gambar.bmp").write_bytes(b"BM")
+    base = f"{SITE}/wp-content/uploads/2021/05"
+    body = (
+        f'<p><a href="{base}/arsip.zip">unduh</a> <a href="{base}/data.csv">data</a></p>'
+        f'<p><img src="{base}/gambar.bmp" alt="Bagan"></p>'
+    )
+    content, report, _out = import_small(
+        tmp_path, post(1, body, terms=[PRINCIPLE]), uploads=uploads
+    )
+    assert not (content / "articles/2021/tulisan-1").exists()
+    for name in ("arsip.zip", "data.csv", "gambar.bmp"):
+        assert f"berkas `{name}`" in report and "bukan foto atau dokumen" in report
+    assert "| dokumen disalin (PDF, DOCX, XLSX...) | 0 |" in report
+
+
+def test_the_report_asks_for_the_sites_own_address(tmp_path):
+    """Old links reach the new site only at the old address: while pelicanconf.py says the
+    details are the sample's, the report and the terminal say what to set."""
+    _content, report, out = import_small(tmp_path, post(1, terms=[PRINCIPLE]))
+    assert f'`SITEURL = "{SITE}"` di `publishconf.py`' in report
+    assert "`WARTA_LIBRARY`" in report and "`SITENAME`" in report
+    assert f'Tulis SITEURL = "{SITE}" di publishconf.py' in out

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
@@ -339,6 +339,30 @@ class Importer:
                 found[(lang, slug)] = path.relative_to(self.content)
         return found
 
+    def lead_photo(self, item, body):
+        """``Image:`` header lines for the post's featured image. The theme shows Image:
+        above the text unless the body opens with it, and without Image: the body's first
+        photo leads: so a featured image that is the body's first photo (in any of
+        WordPress's sizes) gets no Image:, or it would be shown twice."""
+        thumbnail = self.attachments.get(int(item.meta.get("_thumbnail_id") or 0))
+        if thumbnail is None:
+            return []
+        key = self.upload_key(thumbnail.attachment_url)
+        source = self.uploads.original_file(key) if key else None
+        if source is not None and body.sources and body.sources[0] == source:
+            return []
+        soup = BeautifulSoup("", "html.parser")
+        img = soup.new_tag("img", src=thumbnail.attachment_url)
+        img["alt"] = thumbnail.meta.get("_wp_attachment_image_alt", "")
+        line = body.image_line(img, plain(thumbnail.excerpt))
+        found = re.match(r'^!\[(.*?)\]\((\S+)(?: "(.*)")?\)$', line)
+        if not found:
+            return []
+        image = [f"Image: {found[2]}", f"Image_alt: {found[1]}"]
+        if found[3]:
+            image.append(f"Image_caption: {found[3]}")
+        return image
+
     def write(self, written):
         item = written.item
         target = self.content / written.path
@@ -364,18 +388,7 @@ class Importer:
             record.append(("todo_no_principle", {}))
         body = Body(self, written.path.parent, written.slug, written.lang)
         markdown = body.convert(item.body)
-        image = []
-        thumbnail = self.attachments.get(int(item.meta.get("_thumbnail_id") or 0))
-        if thumbnail is not None and thumbnail.attachment_url not in item.body:
-            soup = BeautifulSoup("", "html.parser")
-            img = soup.new_tag("img", src=thumbnail.attachment_url)
-            img["alt"] = thumbnail.meta.get("_wp_attachment_image_alt", "")
-            line = body.image_line(img, plain(thumbnail.excerpt))
-            found = re.match(r'^!\[(.*?)\]\((\S+)(?: "(.*)")?\)$', line)
-            if found:
-                image = [f"Image: {found[2]}", f"Image_alt: {found[1]}"]
-                if found[3]:
-                    image.append(f"Image_caption: {found[3]}")
+        image = self.lead_photo(item, body)
         record.extend(body.todo)
         written.documents = body.documents
         header = self.header(written, category, tags, image)
@@ -386,11 +399,19 @@ class Importer:
 
 
 def import_wordpress(
-    export_path, content, settings, uploads=None, force=False, report=None, say=print
+    export_path,
+    content,
+    settings,
+    uploads=None,
+    force=False,
+    report=None,
+    say=print,
+    site_url=None,
 ):
     """Import ``export_path`` into ``content`` (a site's content/ folder): the Importer,
-    its redirects and its report. Raises WordPressError before writing anything when the
-    input is wrong."""
+    its redirects and its report. ``site_url``: the production SITEURL (publishconf.py),
+    which must become the old site's address for its links to keep working. Raises
+    WordPressError before writing anything when the input is wrong."""
     lang = settings.get("WARTA_MESSAGES_LANG", "id")
     content = Path(content)
     if not content.is_dir():
@@ -417,6 +438,9 @@ def import_wordpress(
         )
         for old, theirs, ours in conflicts
     ]
+    own = own_address_todo(export, settings, site_url)
+    if own:
+        importer.todo.insert(0, own)
     report = Path(report) if report else content.parent / REPORT_NAME
     todo = write_report(importer, report, redirects_path, added)
     articles = [w for w in importer.written if w.kind == "article"]
@@ -446,6 +470,20 @@ def import_wordpress(
     if importer.before:
         examples = ", ".join(p.as_posix() for p in importer.before[:3])
         say(text(lang, "summary_before", count=len(importer.before), examples=examples))
+    if own:
+        say(text(lang, "summary_own_address", **own[1]))
     say(text(lang, "summary_todo", todo=todo, report=report))
     say(text(lang, "next"))
     return importer
+
+
+def own_address_todo(export, settings, site_url):
+    """The to-do of making the site the library's own, while it is still the sample's
+    (WARTA_SAMPLE_DETAILS) or its production address is not the old site's (the old
+    links reach the new site only at the old address)."""
+    old = export.site or export.home
+    host = urlsplit(old).netloc.removeprefix("www.")
+    ours = urlsplit(site_url or "").netloc.removeprefix("www.")
+    if not settings.get("WARTA_SAMPLE_DETAILS") and (not site_url or ours == host):
+        return None
+    return ("todo_own_address", {"old": old, "siteurl": site_url or ""})

@@ -11,6 +11,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, NavigableString
 from markdownify import MarkdownConverter
 
+from warta.wordpress.uploads import PHOTO_SUFFIXES
+
 SHORTCODE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]", re.I)
 CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.S | re.I)
 GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.I)
@@ -147,7 +149,8 @@ class Body:
         self.folder = (folder_dir / folder_name).as_posix()  # ... relative to content/
         self.todo = []
         self.marks = {}
-        self.documents = []  # (old address, path in content/) of the documents copied
+        self.documents = []
+        self.sources = []  # the uploaded files of the photos shown, in order  # (old address, path in content/) of the documents copied
 
     def mark(self, soup, lines):
         """A placeholder paragraph for Markdown markdownify must not touch (figures,
@@ -180,10 +183,14 @@ class Body:
         if run.uploads.refused(key):
             self.todo.append(("todo_unsafe_upload", {"url": src, "folder": self.folder}))
             return run.t("missing_comment", url=src.replace("--", "-"))
+        if Path(key).suffix.lower() not in PHOTO_SUFFIXES:
+            self.todo.append(("todo_unpublished", {"name": Path(key).name, "url": src}))
+            return f"[{alt or Path(key).name}]({src})"
         source = run.uploads.original_file(key)
         if source is None:
             self.todo.append(("todo_missing", {"url": src, "folder": self.folder}))
             return run.t("missing_comment", url=src.replace("--", "-"))
+        self.sources.append(source)
         name = run.uploads.copy(source, self.folder)
         if not alt:
             alt = alt_text(caption or (attachment.title if attachment else "")) or alt_text(

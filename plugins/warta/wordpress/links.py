@@ -151,6 +151,9 @@ class Links:
                     return
                 body.todo.append(("todo_missing_file", {"url": href, "folder": body.folder}))
                 return
+            if suffix not in PHOTO_SUFFIXES:
+                body.todo.append(("todo_unpublished", {"name": Path(key).name, "url": href}))
+                return
             body.todo.append(("todo_old_link", {"url": href}))
             return
         keys = address_keys(path, query)

@@ -34,6 +34,9 @@ MESSAGES = {
         "summary_before": "Perhatian: content/articles/ sudah berisi {count} artikel sebelum "
         "impor ini (misalnya {examples}). Jika itu artikel contoh situs ini, hapus; tidak ada "
         "yang dihapus otomatis (lihat laporannya).",
+        "summary_own_address": "Perhatian: situs ini masih memakai alamat dan data perpustakaan "
+        "contoh. Tulis SITEURL = \"{old}\" di publishconf.py dan data perpustakaan Anda di "
+        "pelicanconf.py (lihat laporannya).",
         "next": "Langkah berikutnya: invoke check, lalu invoke serve untuk melihat hasilnya.",
         # The report.
         "report_title": "# Laporan impor WordPress",
@@ -71,6 +74,10 @@ MESSAGES = {
         "(dengan `..`, garis miring terbalik, atau pintasan ke folder lain); demi keamanan "
         "berkasnya tidak disalin dan tautannya dibiarkan. Jika berkas itu memang milik "
         "situs lama, simpan sendiri di `{folder}/` lalu tautkan.",
+        "todo_unpublished": "`{file}`: berkas `{name}` ({url}) bukan foto atau dokumen yang "
+        "diterbitkan situs ini (foto: JPG, PNG, WebP...; dokumen: PDF, Word, Excel, "
+        "PowerPoint, OpenDocument); tidak disalin, tautannya masih ke situs lama. Unggah "
+        "berkasnya di tempat lain (misalnya Google Drive) dan ganti tautannya, atau hapus.",
         "todo_external": "`{file}`: gambar dari situs lain `{url}` dijadikan tautan. Simpan "
         "fotonya di `{folder}/` jika boleh dipakai.",
         "todo_slug": "`{file}`: slug `{wanted}` sudah dipakai; diberi `{slug}`. Alamat lama "
@@ -87,6 +94,12 @@ MESSAGES = {
         "todo_old_link": "`{file}`: tautan `{url}` menuju situs lama, tetapi bukan tulisan, "
         "halaman, kategori, tag atau dokumen yang diimpor; alamat itu akan mati setelah "
         "pindah. Ganti atau hapus tautannya.",
+        "todo_own_address": "Situs lama beralamat **{old}**. Agar tautan lama (mesin pencari, "
+        "grup WhatsApp, situs lain) sampai ke situs baru, situs baru harus tinggal di alamat "
+        'yang sama: tulis `SITEURL = "{old}"` di `publishconf.py` (sekarang `{siteurl}`). Isi '
+        "juga nama dan data perpustakaan Anda di `pelicanconf.py` (`SITENAME`, "
+        "`WARTA_LIBRARY`: alamat, telepon, jam layanan), lalu tulis "
+        "`WARTA_SAMPLE_DETAILS = False`.",
         "todo_before": "Sebelum impor ini, `content/articles/` sudah berisi {count} artikel "
         "yang tidak berasal dari berkas ekspor ini: {files}. Jika itu artikel contoh situs ini (Bimtek, lomba "
         "bercerita, jam layanan...), hapus berkasnya beserta folder fotonya, juga "

@@ -9,41 +9,14 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from warta import facts, imaging
+
 RESIZED = re.compile(r"^(?P<stem>.+?)-(?:(?P<w>\d+)x(?P<h>\d+)|scaled)(?P<ext>\.\w+)$")
-# Uploads that are not photos but that libraries publish (reports, forms, data): copied
-# beside the article and linked with {static}, published as they are.
-DOCUMENTS = {
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".xls",
-    ".xlsx",
-    ".ppt",
-    ".pptx",
-    ".odt",
-    ".ods",
-    ".odp",
-    ".rtf",
-    ".csv",
-    ".txt",
-    ".zip",
-    ".rar",
-    ".7z",
-    ".epub",
-}
-PHOTO_SUFFIXES = {
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".gif",
-    ".webp",
-    ".heic",
-    ".heif",
-    ".avif",
-    ".bmp",
-    ".tif",
-    ".tiff",
-}
+# What the site publishes beside an article, declared once for the contract and the
+# importer: photos (the photo pipeline's) and documents. Any other upload (a .zip, a
+# video) is not copied, and the report says so.
+PHOTO_SUFFIXES = imaging.PHOTO_SUFFIXES
+DOCUMENTS = facts.DOCUMENTS
 # The umask (read by setting it and putting it back), as warta.imaging does for photos.
 UMASK = os.umask(0o022)
 os.umask(UMASK)
