@@ -834,3 +834,53 @@ def test_the_report_asks_for_the_sites_own_address(tmp_path):
     assert f'`SITEURL = "{SITE}"` di `publishconf.py`' in report
     assert "`WARTA_LIBRARY`" in report and "`SITENAME`" in report
     assert f'Tulis SITEURL = "{SITE}" di publishconf.py' in out
+
+
+def body_of(content, relative="articles/2021/tulisan-1.md"):
+    return read(content, relative).split("\n\n", 1)[1]
+
+
+def test_classic_editor_html_the_way_wordpress_shows_it(tmp_path):
+    html = (
+        "Langkah pendaftaran:\n<ol>\n\t<li>Isi formulir</li>\n\t<li>Serahkan KTP</li>\n</ol>\n"
+        "Selesai.\n\n<!--more-->\nBaris satu\nbaris dua\n\n"
+        f'[caption id="a" align="alignnone" caption="Rak lama"]<img src="{SITE}/wp-content/uploads/2021/03/lomba.jpg" alt="Rak">[/caption]\n\n'
+        "Tulis &lt;b&gt; untuk tebal &amp;copy; [x](y) tetap teks.\n\n"
+        "<table><tr><td>Hari</td><td>Jam</td></tr><tr><td>Senin | Selasa</td><td>08.00</td></tr></table>"
+    )
+    content, report, _out = import_small(
+        tmp_path, post(1, html, terms=[PRINCIPLE]), uploads=UPLOADS
+    )
+    body = body_of(content)
+    assert "Langkah pendaftaran:\n\n1. Isi formulir\n2. Serahkan KTP\n\nSelesai." in body
+    assert "Baris satu  \nbaris dua" in body
+    assert '![Rak](tulisan-1/lomba.jpg "Rak lama")' in body
+    assert "Tulis &lt;b> untuk tebal &amp;copy; [x](y) tetap teks." in body
+    assert "| Hari | Jam |\n| --- | --- |\n| Senin \\| Selasa | 08.00 |" in body
+    assert "[x]" not in report  # not a shortcode
+
+
+def test_galleries_videos_and_files_leave_nothing_behind_silently(tmp_path):
+    base = f"{SITE}/wp-content/uploads"
+    html = (
+        "<p>Semua foto:</p>\n\n[gallery]\n\n[gallery ids=\"101,999\"]\n\n"
+        f'<!-- wp:video --><figure class="wp-block-video"><video controls src="{base}/2021/05/lomba.mp4"></video>'
+        "<figcaption>Video lomba</figcaption></figure><!-- /wp:video -->\n\n"
+        f'<!-- wp:file --><div class="wp-block-file"><a href="{base}/2021/12/laporan-tahunan-2021.pdf">'
+        f'Laporan-Tahunan-2021</a><a href="{base}/2021/12/laporan-tahunan-2021.pdf" '
+        'class="wp-block-file__button" download>Unduh</a></div><!-- /wp:file -->'
+    )
+    content, report, _out = import_small(
+        tmp_path,
+        post(1, html, terms=[PRINCIPLE]),
+        attachment(101, "2021/03/lomba.jpg", 1, alt="Lomba"),
+        attachment(102, "2019/05/pojok-1.jpg", 1, alt="Pojok"),
+        uploads=UPLOADS,
+    )
+    body = body_of(content)
+    assert "![Lomba](tulisan-1/lomba.jpg)\n![Pojok](tulisan-1/pojok-1.jpg)\n" in body
+    assert "foto nomor 999" in report
+    assert f"[Video lomba]({base}/2021/05/lomba.mp4)" in body
+    assert "berkas `lomba.mp4`" in report
+    assert body.count("laporan-tahunan-2021.pdf") == 1 and "Unduh" not in body
+    assert "[Laporan-Tahunan-2021]({static}tulisan-1/laporan-tahunan-2021.pdf)" in body

@@ -7,23 +7,32 @@ library has it) and its upload URLs."""
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString
 from markdownify import MarkdownConverter
 
 from warta.wordpress.uploads import PHOTO_SUFFIXES
 
-SHORTCODE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]", re.I)
+# A shortcode, not a Markdown link written as text ("[x](y)").
+SHORTCODE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\](?!\()", re.I)
 CAPTION = re.compile(r"\[caption([^\]]*)\](.*?)\[/caption\]", re.S | re.I)
 GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.I)
 EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
 BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.M)
 ATTRIBUTE = re.compile(r'(\w+)=["\']([^"\']*)["\']')
 BLOCK_TAGS = re.compile(
-    r"^\s*(?:<(?:p|div|h[1-6]|ul|ol|li|table|blockquote|figure|pre|hr|iframe|dl|address)\b|<!--)",
+    r"^\s*(?:</?(?:p|div|h[1-6]|ul|ol|li|table|thead|tbody|tfoot|tr|td|th|caption|blockquote"
+    r"|figure|figcaption|pre|hr|iframe|dl|dt|dd|address|video|audio|source|section|form|script"
+    r"|style)\b|<!--)",
     re.I,
 )
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
+# The classic editor's "read more" and page breaks: a paragraph break, nothing more.
+MORE = re.compile(r"<!--\s*(?:more|nextpage|noteaser)\b.*?-->", re.S | re.I)
+# Where wpautop ends a paragraph without a blank line: around block-level tags.
+BLOCK_OPEN = re.compile(r"(<(?:ol|ul|table|blockquote|h[1-6]|pre|figure|div|hr|dl)\b[^>]*>)", re.I)
+BLOCK_CLOSE = re.compile(r"(</(?:ol|ul|table|blockquote|h[1-6]|pre|figure|div|dl)>)", re.I)
 KNOWN_SHORTCODES = {"caption", "gallery", "embed"}
 HEADING = re.compile(r"^h[1-6]$")
 
@@ -31,7 +40,9 @@ def autop(html):
     """WordPress's ``wpautop`` for classic-editor posts: blank lines are paragraphs, single
     line breaks are <br>. Gutenberg blocks carry their own <p> and are left alone
     (a chunk that starts with a tag or a block comment)."""
-    chunks = re.split(r"\n\s*\n", html.replace("\r\n", "\n"))
+    html = MORE.sub("\n\n", html.replace("\r\n", "\n"))
+    html = BLOCK_CLOSE.sub(r"\1\n\n", BLOCK_OPEN.sub(r"\n\n\1", html))
+    chunks = re.split(r"\n\s*\n", html)
     out = []
     for chunk in chunks:
         chunk = chunk.strip()
@@ -54,10 +65,13 @@ def expand_shortcodes(html):
         if not image:
             return inner
         words = (inner[: image.start()] + inner[image.end() :]).strip()
+        # WordPress before 3.4 kept the caption in an attribute: [caption caption="..."].
+        words = words or dict(ATTRIBUTE.findall(match.group(1))).get("caption", "")
         return f"<figure>{image.group(0)}<figcaption>{words}</figcaption></figure>"
 
     def gallery(match):
-        ids = dict(ATTRIBUTE.findall(match.group(1))).get("ids", "")
+        # Without ids: every image attached to the post, as WordPress shows it.
+        ids = dict(ATTRIBUTE.findall(match.group(1))).get("ids", "*")
         return f'<div data-warta-gallery="{ids}"></div>'
 
     def embed(match):
@@ -86,7 +100,17 @@ class Converter(MarkdownConverter):
     one flat list), and <br> as a hard break that survives our trailing-space cleanup."""
 
     def __init__(self):
-        super().__init__(heading_style="ATX", bullets="-", escape_underscores=False)
+        # table_infer_header: a WordPress table has no <thead>; its first row is the header
+        # (else markdownify writes an empty one, "|  |  |").
+        super().__init__(
+            heading_style="ATX", bullets="-", escape_underscores=False, table_infer_header=True
+        )
+
+    def convert_td(self, el, text, parent_tags):
+        return super().convert_td(el, text.replace("|", "\\|"), parent_tags)
+
+    def convert_th(self, el, text, parent_tags):
+        return super().convert_th(el, text.replace("|", "\\|"), parent_tags)
 
     def convert_li(self, el, text, parent_tags):
         item = super().convert_li(el, text, parent_tags)
@@ -143,8 +167,8 @@ class Body:
     [(key, values)], returned rather than written anywhere. ``run`` is the import run
     (its attachments, uploads, links and messages)."""
 
-    def __init__(self, run, folder_dir, folder_name, lang=None):
-        self.run, self.lang = run, lang
+    def __init__(self, run, folder_dir, folder_name, lang=None, post_id=None):
+        self.run, self.lang, self.post_id = run, lang, post_id
         self.folder_name = folder_name  # the photo folder, as the article links it
         self.folder = (folder_dir / folder_name).as_posix()  # ... relative to content/
         self.todo = []
@@ -200,6 +224,26 @@ class Body:
         title = f' "{caption}"' if caption else ""
         return f"![{alt}]({self.folder_name}/{name}{title})"
 
+    def media(self, soup):
+        """Videos and audio (wp:video, wp:audio, <video>, <audio>): a link with its caption
+        or file name; the site publishes neither, so the file is not copied (the link's
+        to-do says so). A wp:file block: one link, its title, without the "Download" button."""
+        for player in soup.find_all(["video", "audio"]):
+            source = player.get("src") or (player.find("source") or {}).get("src", "")
+            figure = player.find_parent("figure") or player
+            caption = figure.find("figcaption") if figure.name == "figure" else None
+            name = Path(urlsplit(source).path).name
+            link = soup.new_tag("a", href=source)
+            link.string = (plain(str(caption)) if caption else "") or name or source
+            paragraph = soup.new_tag("p")
+            paragraph.append(link)
+            figure.replace_with(paragraph if source else "")
+        for block in soup.find_all(class_="wp-block-file"):
+            for button in block.find_all("a", class_="wp-block-file__button"):
+                if len(block.find_all("a")) > 1:
+                    button.decompose()
+            block.name = "p"
+
     def convert(self, html):
         """The post's HTML as our Markdown: figures and galleries in our syntax, photos
         copied, embeds as links, no styles, comments or empty paragraphs."""
@@ -223,11 +267,22 @@ class Body:
                 iframe.replace_with(paragraph)
             else:
                 iframe.decompose()
+        self.media(soup)
         for gallery in soup.find_all(attrs={"data-warta-gallery": True}):
             lines = []
-            for number in re.findall(r"\d+", gallery["data-warta-gallery"]):
-                attachment = run.attachments.get(int(number))
+            ids = gallery["data-warta-gallery"]
+            if ids == "*":  # [gallery] alone: the post's images
+                numbers = [
+                    a.id
+                    for a in run.children.get(self.post_id, ())
+                    if Path(urlsplit(a.attachment_url).path).suffix.lower() in PHOTO_SUFFIXES
+                ]
+            else:
+                numbers = [int(n) for n in re.findall(r"\d+", ids)]
+            for number in numbers:
+                attachment = run.attachments.get(number)
                 if attachment is None:
+                    self.todo.append(("todo_gallery_missing", {"id": number}))
                     continue
                 img = soup.new_tag("img", src=attachment.attachment_url)
                 img["alt"] = attachment.meta.get("_wp_attachment_image_alt", "")
@@ -287,9 +342,15 @@ class Body:
                 anchor.unwrap()  # javascript: and the like: the contract would refuse it
                 continue
             run.links.relink(anchor, self)
+        for listing in soup.find_all(["ul", "ol"]):  # indentation between items: no text
+            for node in listing.find_all(string=True, recursive=False):
+                if not node.strip():
+                    node.extract()
         for node in soup.find_all(string=True):
             if not isinstance(node, Comment) and node.parent.name not in ("pre", "code"):
-                node.replace_with(straighten(str(node)))
+                # Text that reads like a tag (&lt;b&gt; in WordPress) stays text in Markdown.
+                words = re.sub(r"&(?=#?\w+;)", "&amp;", straighten(str(node)))
+                node.replace_with(words.replace("<", "&lt;"))
         markdown = Converter().convert_soup(soup)
         for key, lines in self.marks.items():
             block = "\n".join(lines)

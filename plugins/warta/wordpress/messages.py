@@ -78,6 +78,9 @@ MESSAGES = {
         "diterbitkan situs ini (foto: JPG, PNG, WebP...; dokumen: PDF, Word, Excel, "
         "PowerPoint, OpenDocument); tidak disalin, tautannya masih ke situs lama. Unggah "
         "berkasnya di tempat lain (misalnya Google Drive) dan ganti tautannya, atau hapus.",
+        "todo_gallery_missing": "`{file}`: galeri WordPress menyebut foto nomor {id}, tetapi "
+        "foto itu tidak ada di berkas ekspor; galeri ditulis tanpa foto itu. Jika fotonya "
+        "ada, simpan di folder foto artikel dan tambahkan di galeri.",
         "todo_external": "`{file}`: gambar dari situs lain `{url}` dijadikan tautan. Simpan "
         "fotonya di `{folder}/` jika boleh dipakai.",
         "todo_slug": "`{file}`: slug `{wanted}` sudah dipakai; diberi `{slug}`. Alamat lama "
