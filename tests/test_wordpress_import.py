@@ -163,7 +163,8 @@ def test_the_report(imported):
     text = report.read_text()
     assert "| artikel diimpor | 13 |" in text and "| halaman diimpor | 1 |" in text
     assert '"Catatan Internal Rapat Anggaran" (WordPress 15)' in text
-    assert "- 1 × revision" in text and "- 1 × nav_menu_item" in text
+    # WordPress's internals in the staff's words.
+    assert "- 1 × revisi\n" in text and "- 1 × menu\n" in text and "nav_menu_item" not in text
     assert "- 2 komentar di WordPress (tidak diimpor)." in text  # the spam one is not counted
     assert "Disematkan (sticky)" in text
     assert "terbit saat situs dibangun pada atau setelah 2031-09-14 07:00" in text
@@ -274,6 +275,13 @@ def test_never_overwrites_unless_forced(imported, tmp_path):
     assert again.returncode == 0, again.stderr
     assert snapshot(copy) == before  # nothing rewritten, redirects.csv not duplicated
     assert "14 sudah ada (tidak ditimpa)" in again.stdout
+    # Every address the second run would write is there already: the first run's, and
+    # one of the fixture site's own lines (/?cat=5), which goes elsewhere.
+    assert re.search(
+        r"(\d+) alamat lama sudah ada di berkas itu sebelum impor ini dan tidak diubah: "
+        r"(\d+) sudah menuju tempat yang sama \(impor sebelumnya\), 1 menuju tempat lain",
+        again.stdout,
+    )
     forced = run_import(
         EXPORT, "--uploads", UPLOADS, "--content", copy, "--report", tmp_path / "r.md", "--force"
     )
@@ -884,3 +892,54 @@ def test_galleries_videos_and_files_leave_nothing_behind_silently(tmp_path):
     assert "berkas `lomba.mp4`" in report
     assert body.count("laporan-tahunan-2021.pdf") == 1 and "Unduh" not in body
     assert "[Laporan-Tahunan-2021]({static}tulisan-1/laporan-tahunan-2021.pdf)" in body
+
+
+def test_the_report_in_plain_words(tmp_path):
+    """Nothing skipped: no empty heading. A missing photo by its place in the uploads copy,
+    the languages by their Indonesian names, drafts without a date dated and said so."""
+    pair = (
+        "<wp:term><wp:term_id>50</wp:term_id><wp:term_taxonomy>post_translations"
+        '</wp:term_taxonomy><wp:term_slug>pll_1</wp:term_slug><wp:term_description><![CDATA[a:2:{s:2:"id";i:1;s:2:"en";i:2;}]]>'
+        "</wp:term_description></wp:term>"
+    )
+    missing = f'<p><img src="{SITE}/wp-content/uploads/2021/05/tidak-ada.jpg" alt="x"></p>'
+    _content, report, out = import_small(
+        tmp_path,
+        post(1, missing, terms=[PRINCIPLE]),
+        post(2, terms=[PRINCIPLE, ("language", "en", "English")]),
+        post(3, status="draft", date="0000-00-00 00:00:00", date_gmt="0000-00-00 00:00:00"),
+        terms=pair,
+        uploads=UPLOADS,
+    )
+    assert "## Dilewati" not in report
+    assert "foto `wp-content/uploads/2021/05/tidak-ada.jpg` tidak ada" in report
+    assert "Terjemahan bahasa Inggris dari `articles/2021/tulisan-1.md`" in report
+    assert "| pasangan terjemahan Indonesia/Inggris (Polylang) | 1 |" in report
+    assert "draf ini tidak punya tanggal sama sekali di WordPress" in report
+    (draft,) = (tmp_path / "content/articles").glob("*/tulisan-3.md")
+    assert not header(draft.read_text())["Date"].startswith("2000")
+    assert "tidak punya kategori atau tag WordPress yang menyebut salah satu dari tujuh asas" in report
+    # redirects.csv did not exist before: nothing was "already there".
+    assert "Alamat lama: 33 baru ditulis" in out and "sudah ada di berkas itu" not in out
+
+
+def test_a_wordpress_in_another_time_zone_is_noticed(tmp_path):
+    _content, report, _out = import_small(
+        tmp_path,
+        post(1, terms=[PRINCIPLE], date="2021-05-01 09:00:00", date_gmt="2021-05-01 01:00:00"),
+    )
+    assert "zona waktu UTC+08:00, sedangkan situs ini memakai `TIMEZONE" in report
+
+
+def test_event_suggestions_in_the_usual_wording(tmp_path):
+    html = (
+        "<p>Waktu: Sabtu, 20 Mei 2023 pukul 08.00 WIB</p><p>Tempat: Aula Perpustakaan Daerah</p>"
+    )
+    other = "<p>Bedah buku diadakan pada Selasa, 16 Agustus 2022 di Aula Dinas Perpustakaan.</p>"
+    _content, report, _out = import_small(
+        tmp_path, post(1, html, terms=[PRINCIPLE]), post(2, other, terms=[PRINCIPLE])
+    )
+    assert "`Event_start: 2023-05-20 08:00`" in report
+    assert "`Event_location: Aula Perpustakaan Daerah`" in report
+    assert "`Event_start: 2022-08-16`" in report
+    assert "`Event_location: Aula Dinas Perpustakaan`" in report

@@ -80,15 +80,45 @@ def reserved(settings):
     return words
 
 
-def local_date(item, zone):
-    """The post's date in the site's time zone: from the GMT date when WordPress has it
-    (drafts have 0000-00-00), else the local one, read as the site's zone."""
-    if item.date_gmt and not item.date_gmt.startswith("0000"):
-        moment = datetime.fromisoformat(item.date_gmt).replace(tzinfo=timezone.utc)
-        return moment.astimezone(zone)
-    if item.date and not item.date.startswith("0000"):
-        return datetime.fromisoformat(item.date).replace(tzinfo=zone)
-    return datetime(2000, 1, 1, tzinfo=zone)
+def when(text):
+    """A WordPress date ("2020-07-30 10:00:00"), or None for its "0000-00-00 00:00:00"."""
+    return datetime.fromisoformat(text) if text and not text.startswith("0000") else None
+
+
+def local_date(item, zone, now=None):
+    """(the post's date in the site's time zone, where it came from). From the GMT date
+    when WordPress has it, else the local one read as the site's zone; a draft never
+    scheduled has neither (0000-00-00): its last change, else the time of the import."""
+    for gmt, local, source in (
+        (item.date_gmt, item.date, "date"),
+        (item.modified_gmt, item.modified, "modified"),
+    ):
+        if when(gmt):
+            return when(gmt).replace(tzinfo=timezone.utc).astimezone(zone), source
+        if when(local):
+            return when(local).replace(tzinfo=zone), source
+    return (now or datetime.now(zone)).replace(second=0, microsecond=0), "now"
+
+
+def zone_mismatch(items, zone):
+    """(WordPress's offset, ours) when a post's local and GMT dates differ by another
+    offset than TIMEZONE has at that date: the export does not name WordPress's zone,
+    but each post shows its offset. None when they agree."""
+    for item in items:
+        local, gmt = when(item.date), when(item.date_gmt)
+        if local is None or gmt is None:
+            continue
+        theirs = local - gmt
+        ours = local.replace(tzinfo=zone).utcoffset()
+        if theirs != ours:
+            return offset_text(theirs), offset_text(ours)
+    return None
+
+
+def offset_text(delta):
+    minutes = int(delta.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def wanted_slug(item, reserved):
@@ -255,11 +285,13 @@ class Importer:
             if original is None and lang != self.default_lang and original_id in by_id:
                 original = planned.get(original_id)
             kind = "article" if item.type == "post" else "page"
-            date = local_date(item, self.zone)
+            date, source = local_date(item, self.zone)
             status = {"draft": "draft", "pending": "draft", "future": "future"}.get(
                 item.status, "publish"
             )
             record = []
+            if source != "date":
+                record.append((f"todo_date_{source}", {"date": f"{date:%Y-%m-%d %H:%M}"}))
             if original is not None:
                 slug = original.slug
                 folder = original.path.parent
@@ -282,6 +314,14 @@ class Importer:
             planned[item.id] = written
             written.notes = record
         self.links.plan(planned, self.private)
+        mismatch = zone_mismatch(wanted, self.zone)
+        if mismatch:
+            self.todo.append(
+                (
+                    "todo_timezone",
+                    {"theirs": mismatch[0], "ours": mismatch[1], "zone": self.zone.key},
+                )
+            )
         ours_paths = {w.path for w in planned.values()}
         self.before = [path for path in self.before if path not in ours_paths]
         if self.before:
@@ -442,7 +482,7 @@ def import_wordpress(
     if own:
         importer.todo.insert(0, own)
     report = Path(report) if report else content.parent / REPORT_NAME
-    todo = write_report(importer, report, redirects_path, added)
+    todo = write_report(importer, report, redirects_path, added, kept)
     articles = [w for w in importer.written if w.kind == "article"]
     say(
         text(
@@ -466,7 +506,10 @@ def import_wordpress(
             other=sum(export.skipped.values()),
         )
     )
-    say(text(lang, "summary_redirects", added=added, kept=kept, path=redirects_path))
+    say(text(lang, "summary_redirects", added=added, path=redirects_path))
+    if kept:
+        same = kept - len(conflicts)
+        say(text(lang, "summary_redirects_kept", kept=kept, same=same, other=len(conflicts)))
     if importer.before:
         examples = ", ".join(p.as_posix() for p in importer.before[:3])
         say(text(lang, "summary_before", count=len(importer.before), examples=examples))

@@ -20,8 +20,9 @@ def normal(old):
 def extend_redirects(path, groups, header):
     """Add ``groups`` [(comment, [(old, new)])] to the CSV at ``path`` (the format of the
     redirects plugin: ``old,new``, ``#`` comments), keeping every line already there and
-    never adding an ``old`` twice. Returns (added, already there, [(old, theirs, ours)]
-    for the addresses the file already sent elsewhere, the sample site's for one)."""
+    never adding an ``old`` twice. Returns (added, already in the file before, [(old,
+    theirs, ours)] for the addresses the file already sent elsewhere, the sample site's
+    for one)."""
     path = Path(path)
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     before = {}  # normal old -> new, as the file had it before this import
@@ -39,10 +40,11 @@ def extend_redirects(path, groups, header):
     for comment, pairs in groups:
         fresh = []
         for old, new in pairs:
-            if normal(old) in known:
-                kept += 1
-                if normal(old) in before and before[normal(old)] != new:
-                    conflicts.append((old, before[normal(old)], new))
+            if normal(old) in known:  # in the file before (counted), or twice in this import
+                if normal(old) in before:
+                    kept += 1
+                    if before[normal(old)] != new:
+                        conflicts.append((old, before[normal(old)], new))
                 continue
             known.add(normal(old))
             fresh.append((old, new))

@@ -212,7 +212,8 @@ class Body:
             return f"[{alt or Path(key).name}]({src})"
         source = run.uploads.original_file(key)
         if source is None:
-            self.todo.append(("todo_missing", {"url": src, "folder": self.folder}))
+            where = "wp-content/uploads/" + key  # its place in the uploads copy, not its URL
+            self.todo.append(("todo_missing", {"url": where, "folder": self.folder}))
             return run.t("missing_comment", url=src.replace("--", "-"))
         self.sources.append(source)
         name = run.uploads.copy(source, self.folder)

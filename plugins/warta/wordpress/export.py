@@ -39,6 +39,8 @@ class Item:
     excerpt: str
     date: str
     date_gmt: str
+    modified: str
+    modified_gmt: str
     parent: int
     sticky: bool
     terms: list  # (domain, nicename, name)
@@ -147,6 +149,8 @@ def read_export(path):
                 excerpt=_text(element, "excerpt:encoded"),
                 date=_text(element, "wp:post_date"),
                 date_gmt=_text(element, "wp:post_date_gmt"),
+                modified=_text(element, "wp:post_modified"),
+                modified_gmt=_text(element, "wp:post_modified_gmt"),
                 parent=int(_text(element, "wp:post_parent") or 0),
                 sticky=_text(element, "wp:is_sticky") == "1",
                 terms=[

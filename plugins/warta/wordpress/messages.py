@@ -30,7 +30,10 @@ MESSAGES = {
         "summary_skipped": "Dilewati: {private} privat, {existing} sudah ada (tidak ditimpa), "
         "{other} lainnya (tempat sampah, revisi, menu…).",
         "summary_todo": "Perlu diputuskan: {todo} hal. Baca laporannya: {report}",
-        "summary_redirects": "Alamat lama: {added} baru di {path} ({kept} sudah ada).",
+        "summary_redirects": "Alamat lama: {added} baru ditulis di {path}.",
+        "summary_redirects_kept": "{kept} alamat lama sudah ada di berkas itu sebelum impor ini "
+        "dan tidak diubah: {same} sudah menuju tempat yang sama (impor sebelumnya), {other} "
+        "menuju tempat lain (lihat laporannya).",
         "summary_before": "Perhatian: content/articles/ sudah berisi {count} artikel sebelum "
         "impor ini (misalnya {examples}). Jika itu artikel contoh situs ini, hapus; tidak ada "
         "yang dihapus otomatis (lihat laporannya).",
@@ -48,7 +51,7 @@ MESSAGES = {
         "c_drafts": "… di antaranya draf (`Status: draft`)",
         "c_future": "… di antaranya terjadwal (terbit saat situs dibangun pada tanggalnya)",
         "c_pages": "halaman diimpor",
-        "c_pairs": "pasangan Indonesia/Inggris (Polylang)",
+        "c_pairs": "pasangan terjemahan {languages} (Polylang)",
         "c_photos": "foto disalin",
         "c_missing": "foto hilang",
         "c_files": "dokumen disalin (PDF, DOCX, XLSX...)",
@@ -57,6 +60,7 @@ MESSAGES = {
         "c_existing": "berkas sudah ada, tidak ditimpa",
         "c_other": "lainnya dilewati (tempat sampah, draf otomatis, revisi, menu, dll.)",
         "c_redirects": "alamat lama baru di redirects.csv",
+        "c_redirects_kept": "alamat lama yang sudah ada di redirects.csv, tidak diubah",
         "h_todo": "## Yang perlu diputuskan",
         "no_todo": "Tidak ada.",
         "todo_category": "Kategori WordPress **{name}** tidak ada di WARTA_WORDPRESS_CATEGORIES "
@@ -81,6 +85,15 @@ MESSAGES = {
         "todo_gallery_missing": "`{file}`: galeri WordPress menyebut foto nomor {id}, tetapi "
         "foto itu tidak ada di berkas ekspor; galeri ditulis tanpa foto itu. Jika fotonya "
         "ada, simpan di folder foto artikel dan tambahkan di galeri.",
+        "todo_date_modified": "`{file}`: draf ini belum pernah diberi tanggal terbit di "
+        "WordPress; diberi tanggal perubahan terakhirnya, {date}. Ubah `Date:` sebelum terbit.",
+        "todo_date_now": "`{file}`: draf ini tidak punya tanggal sama sekali di WordPress; "
+        "diberi waktu impor, {date}. Ubah `Date:` sebelum terbit.",
+        "todo_timezone": "Jam tulisan di WordPress memakai zona waktu {theirs}, sedangkan situs "
+        "ini memakai `TIMEZONE = \"{zone}\"` ({ours}) di pelicanconf.py. Tanggal diambil dari "
+        "waktu GMT WordPress sehingga tetap benar, tetapi jam yang tertulis di artikel "
+        "bergeser. Jika perpustakaan memang di zona {theirs}, ubah TIMEZONE lalu impor ulang "
+        "ke folder content/ yang kosong.",
         "todo_external": "`{file}`: gambar dari situs lain `{url}` dijadikan tautan. Simpan "
         "fotonya di `{folder}/` jika boleh dipakai.",
         "todo_slug": "`{file}`: slug `{wanted}` sudah dipakai; diberi `{slug}`. Alamat lama "
@@ -104,8 +117,8 @@ MESSAGES = {
         "`WARTA_LIBRARY`: alamat, telepon, jam layanan), lalu tulis "
         "`WARTA_SAMPLE_DETAILS = False`.",
         "todo_before": "Sebelum impor ini, `content/articles/` sudah berisi {count} artikel "
-        "yang tidak berasal dari berkas ekspor ini: {files}. Jika itu artikel contoh situs ini (Bimtek, lomba "
-        "bercerita, jam layanan...), hapus berkasnya beserta folder fotonya, juga "
+        "yang tidak berasal dari berkas ekspor ini: {files}. Jika itu artikel contoh yang "
+        "datang bersama situs ini, hapus berkasnya beserta folder fotonya, juga "
         "`content/pages/tentang.md` dan `about.md` bila belum diganti dengan teks perpustakaan "
         "Anda. Tidak ada yang dihapus otomatis.",
         "todo_redirect_taken": "Alamat lama `{old}` sudah ada di `{csv}` sebelum impor ini, "
@@ -113,8 +126,8 @@ MESSAGES = {
         "itu baris contoh situs ini, hapus barisnya lalu impor ulang.",
         "todo_shortcode": "`{file}`: kode pendek WordPress `{code}` tidak dikenal; tetap "
         "tertulis sebagai teks. Ganti atau hapus.",
-        "todo_no_principle": "`{file}`: tidak ada asas (tag) di WordPress. Tambahkan salah satu "
-        "dari tujuh asas di Tags.",
+        "todo_no_principle": "`{file}`: tulisan ini tidak punya kategori atau tag WordPress yang "
+        "menyebut salah satu dari tujuh asas; tambahkan satu di Tags.",
         "h_articles": "## Per artikel",
         "article_line": "### {title}\n\n`{file}` (WordPress {kind} {id}, {status})",
         "status_publish": "terbit",
@@ -122,12 +135,12 @@ MESSAGES = {
         "status_future": "terjadwal: terbit saat situs dibangun pada atau setelah {date}",
         "kind_post": "tulisan",
         "kind_page": "halaman",
-        "translation_of": "- Terjemahan bahasa Inggris dari `{file}`.",
+        "translation_of": "- Terjemahan bahasa {language} dari `{file}`.",
         "sticky": "- Disematkan (sticky) di WordPress: situs ini tidak punya penyematan; "
         "pertimbangkan menyebutnya di beranda.",
         "comments": "- {count} komentar di WordPress (tidak diimpor).",
-        "suggestions": "- Saran data kegiatan (ditemukan di teks; salin ke kepala berkas jika "
-        "benar, atau abaikan):",
+        "suggestions": "- Saran data kegiatan (ditemukan di teks; jika benar, salin ke "
+        "baris-baris di atas artikel, sebelum baris kosong pertama; jika tidak, abaikan):",
         "suggestion": "  - `{field}: {value}`",
         "h_skipped": "## Dilewati",
         "private": '- Privat, tidak pernah diterbitkan: "{title}" (WordPress {id}).',
@@ -136,6 +149,22 @@ MESSAGES = {
         "existing": "- Sudah ada, tidak ditimpa: `{file}` (impor ulang dengan --force untuk "
         "menimpa).",
         "skipped_kind": "- {count} × {kind}",
+        "kind_revision": "revisi",
+        "kind_nav_menu_item": "menu",
+        "kind_post_trash": "tulisan di tempat sampah",
+        "kind_page_trash": "halaman di tempat sampah",
+        "kind_post_auto_draft": "draf otomatis WordPress",
+        "kind_page_auto_draft": "draf otomatis WordPress (halaman)",
+        "kind_post_inherit": "revisi tulisan",
+        "kind_page_inherit": "revisi halaman",
+        "kind_custom_css": "CSS tambahan tema",
+        "kind_customize_changeset": "perubahan tampilan tema",
+        "kind_wp_block": "blok pakai-ulang",
+        "kind_wp_template": "templat tema",
+        "kind_wp_template_part": "bagian templat tema",
+        "kind_wp_global_styles": "gaya tema",
+        "kind_wp_navigation": "menu",
+        "kind_oembed_cache": "tembolok sematan",
         # The redirects file.
         "redirects_header": "# Alamat lama situs WordPress -> alamat baru (invoke import-wordpress)."
         " Boleh diubah.",

@@ -3,11 +3,13 @@ why, and what the editor still has to decide. Not published."""
 
 from datetime import datetime
 
+from babel import Locale, UnknownLocaleError
+
 from warta.wordpress.body import plain
 from warta.wordpress.uploads import atomic_write
 
 
-def write_report(run, report_path, redirects_path, added):
+def write_report(run, report_path, redirects_path, added, kept=0):
     """Write the Markdown report of ``run`` (the Importer) to ``report_path``; the number
     of to-dos in it."""
     t = run.t
@@ -44,24 +46,29 @@ def write_report(run, report_path, redirects_path, added):
         "c_existing": len(run.existing),
         "c_other": sum(run.export.skipped.values()),
         "c_redirects": added,
+        "c_redirects_kept": kept,
     }
-    lines += [t("row", what=t(key), count=count) for key, count in counts.items()]
+    languages = "/".join(language_name(code, run.lang) for code in run.settings["WARTA_LANGUAGES"])
+    lines += [
+        t("row", what=t(key, languages=languages), count=count) for key, count in counts.items()
+    ]
     lines += ["", t("h_todo"), ""]
     todo = [t(key, **values) for key, values in run.todo]
     for written in run.written:
         file = written.path.as_posix()
         todo += [t(key, file=file, **values) for key, values in written.notes]
     lines += [f"- {line}" for line in todo] or [t("no_todo")]
-    lines += ["", t("h_skipped"), ""]
-    lines += [t("private", title=plain(i.title), id=i.id) for i in run.private]
-    lines += [
+    skipped = [t("private", title=plain(i.title), id=i.id) for i in run.private]
+    skipped += [
         t("foreign", title=plain(i.title), id=i.id, lang=lang[:20]) for i, lang in run.foreign
     ]
-    lines += [t("existing", file=w.path.as_posix()) for w in run.existing]
-    lines += [
-        t("skipped_kind", count=count, kind=kind)
+    skipped += [t("existing", file=w.path.as_posix()) for w in run.existing]
+    skipped += [
+        t("skipped_kind", count=count, kind=kind_name(t, kind))
         for kind, count in sorted(run.export.skipped.items())
     ]
+    if skipped:
+        lines += ["", t("h_skipped"), "", *skipped]
     lines += ["", t("h_articles"), ""]
     for written in run.written:
         item = written.item
@@ -78,7 +85,13 @@ def write_report(run, report_path, redirects_path, added):
         )
         details = []
         if written.original is not None:
-            details.append(t("translation_of", file=written.original.path.as_posix()))
+            details.append(
+                t(
+                    "translation_of",
+                    language=language_name(written.lang, run.lang),
+                    file=written.original.path.as_posix(),
+                )
+            )
         if item.sticky:
             details.append(t("sticky"))
         details.append(t("comments", count=item.comments))
@@ -88,3 +101,19 @@ def write_report(run, report_path, redirects_path, added):
         lines += ["", *details, ""]
     atomic_write(report_path, "\n".join(lines).rstrip() + "\n")
     return len(todo)
+
+
+def kind_name(t, kind):
+    """What WordPress calls a skipped item ("revision", "post/trash"), in the staff's words."""
+    try:
+        return t("kind_" + kind.replace("/", "_").replace("-", "_"))
+    except KeyError:
+        return kind
+
+
+def language_name(code, lang):
+    """The name of language ``code`` in language ``lang`` ("en" in Indonesian: "Inggris")."""
+    try:
+        return Locale.parse(lang).languages.get(code, code)
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -31,14 +31,24 @@ DATE_RANGE = re.compile(
     rf"(\d{{1,2}})(?:\s+{MONTH})?(?:\s+(\d{{4}}))?\s*(?:-{{1,3}}|s\.?\s?d\.?|sampai(?: dengan)?|hingga|to|until)\s*(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})",
     re.I,
 )
-ONE_DATE = re.compile(rf"(?:tanggal|tgl\.?|pada|on)\s+(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})", re.I)
+WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# "tanggal 16 Agustus 2022", "pada Selasa, 16 Agustus 2022", "Waktu: Sabtu, 20 Mei 2023 pukul 08.00"
+ONE_DATE = re.compile(
+    rf"(?:tanggal|tgl\.?|pada|on|waktu\s*:|hari\s*(?:/\s*tanggal)?\s*:)\s*(?:{WEEKDAY}\s*,?\s*)?"
+    rf"(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})"
+    r"(?:\s*,?\s*(?:pukul|jam|pkl\.?|at)\s*(\d{1,2})[.:](\d{2}))?",
+    re.I,
+)
 PARTICIPANTS = re.compile(r"(?:peserta|participants)\s*[;:]\s*([^)\n]+?)(?:\)|\.\s|$)", re.I)
 ONLINE = re.compile(
     r"(?:melalui|via|lewat|secara daring di|through)\s+(?:aplikasi\s+|platform\s+)?"
     r"(zoom|google meet|microsoft teams|youtube|webex|jitsi)",
     re.I,
 )
-PLACE = re.compile(r"\b(?:di|bertempat di)\s+((?:Aula|Gedung|Ruang|Balai|Hotel)\s[^,.;()]+)")
+PLACE = re.compile(
+    r"(?:\b(?:di|bertempat di)\s+((?:Aula|Gedung|Ruang|Balai|Hotel)\s[^,.;()\n]+)"
+    r"|\b(?:Tempat|Lokasi)\s*:\s*([^.;()\n]+?)(?=\s+(?:Waktu|Peserta|Acara)\s*:|[.;()\n]|$))"
+)
 PLATFORMS = {
     "zoom": "Zoom",
     "google meet": "Google Meet",
@@ -68,8 +78,12 @@ def suggest_event(words):
         match = ONE_DATE.search(words)
         if match:
             try:
-                day = datetime(int(match[3]), MONTHS[match[2].lower()], int(match[1])).date()
-                found.append(("Event_start", day.isoformat()))
+                day = datetime(int(match[3]), MONTHS[match[2].lower()], int(match[1]))
+                if match[4]:
+                    moment = day.replace(hour=int(match[4]), minute=int(match[5]))
+                    found.append(("Event_start", f"{moment:%Y-%m-%d %H:%M}"))
+                else:
+                    found.append(("Event_start", day.date().isoformat()))
             except ValueError:
                 pass
     online = ONLINE.search(words)
@@ -77,7 +91,10 @@ def suggest_event(words):
     if online:
         found += [("Event_location", PLATFORMS[online[1].lower()]), ("Event_attendance", "online")]
     elif place:
-        found += [("Event_location", place[1].strip()), ("Event_attendance", "offline")]
+        found += [
+            ("Event_location", (place[1] or place[2]).strip(" ,")),
+            ("Event_attendance", "offline"),
+        ]
     people = PARTICIPANTS.search(words)
     if people:
         names = [n.strip(" .") for n in re.split(r",|;|\bdan\b", people[1]) if n.strip(" .")]
