@@ -66,8 +66,11 @@ def _text(element, path):
 
 
 def read_export(path):
-    """The export at ``path``, parsed without network or entity expansion (an export is
-    a file from elsewhere: no XXE, no billion laughs)."""
+    """The export at ``path``. An export is a file from elsewhere: external entities are
+    never read (``resolve_entities=False``, ``no_network``: no XXE), and an entity bomb
+    ("billion laughs") is refused by libxml2 itself, whose limit on entity amplification
+    holds even with ``huge_tree`` (which only lifts the limits on big documents and text
+    nodes that a big export needs): it reads as a broken export (tests check both)."""
     path = Path(path)
     if not path.is_file():
         raise WordPressError("no_file", path=path)
