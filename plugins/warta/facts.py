@@ -255,3 +255,10 @@ def match_term(text, terms):
         if key == term.slug or any(key == term_key(name) for name in term.names.values()):
             return term
     return None
+
+
+def message(catalog, lang, fallback, key, /, **values):
+    """The message ``key`` of ``catalog`` ({lang: {key: text}}) in ``lang``, or in
+    ``fallback`` for a language without messages, filled with ``values``: the lookup of
+    the staff's messages of the tasks (warta.wordpress.messages, warta.deploy_messages)."""
+    return catalog.get(lang, catalog[fallback])[key].format(**values)

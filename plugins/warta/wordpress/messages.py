@@ -6,6 +6,8 @@ written yet: another language falls back to Indonesian (``text``).
 Every key is one that warta.wordpress raises (``WordPressError(key, **values)``) or writes.
 """
 
+from warta.facts import message
+
 MESSAGES = {
     "id": {
         # Errors: nothing was written.
@@ -179,5 +181,4 @@ MESSAGES = {
 
 def text(lang: str, key: str, /, **values) -> str:
     """The message ``key`` in ``lang`` (Indonesian for a language without messages)."""
-    texts = MESSAGES.get(lang, MESSAGES["id"])
-    return texts[key].format(**values)
+    return message(MESSAGES, lang, "id", key, **values)
