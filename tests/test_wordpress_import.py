@@ -84,7 +84,10 @@ def test_unmapped_category_is_kept_and_reported_never_a_principle(imported):
     content, report, _out = imported
     pojok = header(read(content, POJOK + ".md"))
     assert pojok["Category"] == "berita" and pojok["Tags"] == "Pojok Baca"
-    assert "Kategori WordPress **Pojok Baca**" in report.read_text()
+    line = next(l for l in report.read_text().splitlines() if "Kategori WordPress **Pojok Baca**" in l)
+    # The files are named, and the advice is to change them, not to overwrite them.
+    assert f"`{POJOK}.md`" in line and "ubah baris `Category:`" in line
+    assert "jangan impor ulang dengan --force" in line
 
 
 def test_bodies_figures_galleries_embeds_tables(imported):
@@ -281,7 +284,8 @@ def test_never_overwrites_unless_forced(imported, tmp_path):
     # one of the fixture site's own lines (/?cat=5), which goes elsewhere.
     assert re.search(
         r"(\d+) alamat lama sudah ada di berkas itu sebelum impor ini dan tidak diubah: "
-        r"(\d+) sudah menuju tempat yang sama \(impor sebelumnya\), 1 menuju tempat lain",
+        r"(\d+) sudah menuju tempat yang sama \(dari impor sebelumnya atau ditulis sendiri\), "
+        r"1 menuju tempat lain",
         again.stdout,
     )
     forced = run_import(

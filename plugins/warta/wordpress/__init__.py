@@ -459,7 +459,8 @@ def import_wordpress(
     wrong = check_table(settings)
     if wrong:
         choices = ", ".join(settings["WARTA_CATEGORIES"])
-        raise WordPressError("bad_category_table", name=wrong[0][0], value=wrong[0][1], choices=choices)
+        name, value = wrong[0]
+        raise WordPressError("bad_category_table", name=name, value=value, choices=choices)
     if uploads is not None:
         uploads = Path(uploads)
         if not uploads.is_dir():

@@ -132,7 +132,10 @@ def redirects(run):
         lang = default if default in langs else sorted(langs)[0]
         home = prefix(lang)
         new = terms.target(mapped, lang)
-        base = f"{home}/category/{category_path(run.export, nicename)}" if domain == "category" else f"{home}/tag/{nicename}"
+        if domain == "category":
+            base = f"{home}/category/{category_path(run.export, nicename)}"
+        else:
+            base = f"{home}/tag/{nicename}"
         pairs.append((f"{base}/", new))
         feed = terms.feed(mapped, lang)
         if feed:

@@ -173,8 +173,8 @@ class Body:
         self.folder = (folder_dir / folder_name).as_posix()  # ... relative to content/
         self.todo = []
         self.marks = {}
-        self.documents = []
-        self.sources = []  # the uploaded files of the photos shown, in order  # (old address, path in content/) of the documents copied
+        self.documents = []  # (old address, path in content/) of the documents copied
+        self.sources = []  # the uploaded files of the photos shown, in order
 
     def mark(self, soup, lines):
         """A placeholder paragraph for Markdown markdownify must not touch (figures,

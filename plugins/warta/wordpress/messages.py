@@ -34,8 +34,8 @@ MESSAGES = {
         "summary_todo": "Perlu diputuskan: {todo} hal. Baca laporannya: {report}",
         "summary_redirects": "Alamat lama: {added} baru ditulis di {path}.",
         "summary_redirects_kept": "{kept} alamat lama sudah ada di berkas itu sebelum impor ini "
-        "dan tidak diubah: {same} sudah menuju tempat yang sama (impor sebelumnya), {other} "
-        "menuju tempat lain (lihat laporannya).",
+        "dan tidak diubah: {same} sudah menuju tempat yang sama (dari impor sebelumnya atau "
+        "ditulis sendiri), {other} menuju tempat lain (lihat laporannya).",
         "summary_before": "Perhatian: content/articles/ sudah berisi {count} artikel sebelum "
         "impor ini (misalnya {examples}). Jika itu artikel contoh situs ini, hapus; tidak ada "
         "yang dihapus otomatis (lihat laporannya).",

@@ -31,10 +31,14 @@ DATE_RANGE = re.compile(
     rf"(\d{{1,2}})(?:\s+{MONTH})?(?:\s+(\d{{4}}))?\s*(?:-{{1,3}}|s\.?\s?d\.?|sampai(?: dengan)?|hingga|to|until)\s*(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})",
     re.I,
 )
-WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = (
+    r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 # "tanggal 16 Agustus 2022", "pada Selasa, 16 Agustus 2022", "Waktu: Sabtu, 20 Mei 2023 pukul 08.00"
 ONE_DATE = re.compile(
-    rf"(?:tanggal|tgl\.?|pada|on|waktu\s*:|hari\s*(?:/\s*tanggal)?\s*:)\s*(?:{WEEKDAY}\s*,?\s*)?"
+    r"(?:tanggal|tgl\.?|pada|on|waktu\s*:|hari\s*(?:/\s*tanggal)?\s*:)\s*"
+    rf"(?:{WEEKDAY}\s*,?\s*)?"
     rf"(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})"
     r"(?:\s*,?\s*(?:pukul|jam|pkl\.?|at)\s*(\d{1,2})[.:](\d{2}))?",
     re.I,
