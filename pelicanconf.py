@@ -115,7 +115,7 @@ WARTA_CATEGORIES = {
 }
 DEFAULT_CATEGORY = "berita"  # what `invoke new` starts an article with
 WARTA_EVENT_CATEGORY = "kegiatan"  # ... and an activity report (`invoke new --event`)
-# `invoke import-wordpress` (plugins/warta/wordpress.py): a WordPress category's name or slug
+# `invoke import-wordpress` (plugins/warta/wordpress/): a WordPress category's name or slug
 # (any case) -> one of WARTA_CATEGORIES above; None: no category of its own, the post gets
 # DEFAULT_CATEGORY without a question. A WordPress category or tag that names one of the seven
 # principles becomes that principle by itself; any other category is kept as a tag and listed

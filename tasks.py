@@ -537,7 +537,7 @@ def import_wordpress(c, export, uploads=None, force=False, content=None, report=
     from warta.facts import settings_with_defaults
     from warta.wordpress import WordPressError
     from warta.wordpress import import_wordpress as run_import
-    from warta.wordpress_messages import text
+    from warta.wordpress.messages import text
 
     settings = settings_with_defaults({k: v for k, v in vars(pelicanconf).items() if k.isupper()})
     try:
@@ -549,6 +549,7 @@ def import_wordpress(c, export, uploads=None, force=False, content=None, report=
             force=force,
             report=report,
             say=lambda line: print(line, flush=True),
+            site_url=production_settings().get("SITEURL"),
         )
     except WordPressError as error:
         lang = settings.get("WARTA_MESSAGES_LANG", "id")

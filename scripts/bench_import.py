@@ -1,5 +1,6 @@
 """How long `invoke import-wordpress` takes on a generated export of 1,000 posts (each
-with six paragraphs and a captioned photo; every tenth an English translation).
+with six paragraphs, a captioned photo and five attached photos, two of them in a
+gallery: 5,000 attachments; every tenth post an English translation).
 
     .venv/bin/python scripts/bench_import.py [POSTS]
 """

@@ -8,16 +8,31 @@ from PIL import Image
 SITE = "https://perpusda.example.id"
 
 
-def big_export(folder, posts=1000):
+ATTACHMENTS = 5  # per post: a library's posts carry a handful of photos each
+
+
+def big_export(folder, posts=1000, attachments=ATTACHMENTS):
     """Write ``folder``/export.xml with ``posts`` published posts (Gutenberg paragraphs, a
-    captioned image each, categories and tags, every tenth paired with an English one)
-    and ``folder``/uploads with their photos. Returns (export, uploads)."""
+    captioned image each, ``attachments`` photos attached to each and two of them in a
+    gallery, categories and tags, every tenth paired with an English one) and
+    ``folder``/uploads with their photos. Returns (export, uploads)."""
     folder = Path(folder)
     uploads = folder / "uploads" / "2021" / "05"
     uploads.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (16, 12), (10, 90, 140)).save(uploads / "foto.jpg")
+    photo = (uploads / "foto.jpg").read_bytes()
     items, terms = [], []
     for n in range(1, posts + 1):
+        ids = [100_000 + n * 10 + k for k in range(attachments)]
+        for k, number in enumerate(ids):
+            (uploads / f"foto-{n}-{k}.jpg").write_bytes(photo)
+            items.append(
+                f"""<item><title>foto-{n}-{k}</title><link>{SITE}/2021/05/01/tulisan-{n}/foto-{n}-{k}/</link>
+<wp:post_id>{number}</wp:post_id><wp:post_parent>{n}</wp:post_parent><wp:post_type>attachment</wp:post_type>
+<wp:status>inherit</wp:status><wp:post_name>foto-{n}-{k}</wp:post_name>
+<wp:attachment_url>{SITE}/wp-content/uploads/2021/05/foto-{n}-{k}.jpg</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Foto {k}</wp:meta_value></wp:postmeta></item>"""
+            )
         lang = "en" if n % 10 == 0 else "id"
         pair = f"pll_{n - 1}" if lang == "en" else f"pll_{n}"
         if lang == "id" and (n + 1) % 10 == 0:
@@ -37,6 +52,8 @@ def big_export(folder, posts=1000):
             f'{SITE}/wp-content/uploads/2021/05/foto-1024x768.jpg" alt="Rak buku" class="wp-image-1"/>'
             "<figcaption>Rak buku baru</figcaption></figure>\n<!-- /wp:image -->"
         )
+        if len(ids) >= 2:
+            body += f"\n\n[gallery ids=\"{ids[0]},{ids[1]}\"]"
         items.append(
             f"""<item><title>Tulisan nomor {n}</title><link>{SITE}/{"en/" if lang == "en" else ""}2021/05/01/tulisan-{n}/</link>
 <dc:creator><![CDATA[admin]]></dc:creator><content:encoded><![CDATA[{body}]]></content:encoded>

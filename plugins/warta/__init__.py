@@ -47,9 +47,9 @@ Pagefind), ``tables`` (Markdown table alignment as classes), ``serve``
 (the preview server, its watcher and error page), ``scaffold`` (new
 articles, for ``invoke new``), ``deploy`` (``invoke deploy``, ``rollback``
 and ``gh-pages``: releases over rsync and SSH, GitHub Pages) and
-``deploy_messages`` (what those say, in the staff's language), ``wordpress``
-(``invoke import-wordpress``: a WordPress export into content/, photos, Polylang
-pairs, redirects.csv and a report) and ``wordpress_messages`` (what it says).
+``deploy_messages`` (what those say, in the staff's language) and the package
+``wordpress`` (``invoke import-wordpress``: a WordPress export into content/, photos,
+Polylang pairs, redirects.csv and a report; ``wordpress.messages`` says what it says).
 
 Each plugin module has its handlers at module level and ``register()`` at the
 bottom.

@@ -1166,7 +1166,7 @@ def language_in_file_name(content, settings):
 
 
 # Files that may sit beside articles and pages: their photos and linked documents.
-DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp"}
+DOCUMENTS = facts.DOCUMENTS
 # Pelican reads these, or would if they were lower case: an article that skips the contract.
 OTHER_MARKUP = {".html", ".htm", ".rst", ".markdown", ".mkd", ".mdown"}
 # System files and editors' backups and lock files.

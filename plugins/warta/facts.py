@@ -74,6 +74,10 @@ CONTRACT_KEYS = (
     *EVENT_FIELDS,
 )
 
+# Files that may sit beside articles and pages besides their photos (warta.imaging's
+# PHOTO_SUFFIXES): documents libraries publish as they are, linked with {static}.
+DOCUMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp"}
+
 # At most this many characters in a title: a headline, and a slug a file system accepts.
 TITLE_MAX = 200
 
@@ -239,15 +243,22 @@ SEPARATORS = re.compile(r"[\s_\-]+")
 
 
 @functools.lru_cache(maxsize=4096)  # a few hundred distinct tags, thousands of articles
-def _key(text):
+def term_key(text):
     """Fold case and separators: 'Pembelajaran  Sepanjang_Hayat' -> 'pembelajaran-sepanjang-hayat'."""
     return SEPARATORS.sub("-", text.strip().casefold()).strip("-")
 
 
 def match_term(text, terms):
     """The term that ``text`` names: its slug or its name in any language, in any case."""
-    key = _key(text)
+    key = term_key(text)
     for term in terms:
-        if key == term.slug or any(key == _key(name) for name in term.names.values()):
+        if key == term.slug or any(key == term_key(name) for name in term.names.values()):
             return term
     return None
+
+
+def message(catalog, lang, fallback, key, /, **values):
+    """The message ``key`` of ``catalog`` ({lang: {key: text}}) in ``lang``, or in
+    ``fallback`` for a language without messages, filled with ``values``: the lookup of
+    the staff's messages of the tasks (warta.wordpress.messages, warta.deploy_messages)."""
+    return catalog.get(lang, catalog[fallback])[key].format(**values)
