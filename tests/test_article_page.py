@@ -160,7 +160,8 @@ def test_drafts_are_never_a_neighbour_or_related(bilingual_site):
 
 class Item:
     def __init__(self, slug, category, principles=(), content=""):
-        self.slug, self.category, self.content = slug, category, content
+        self.slug, self.content = slug, content
+        self.category = type("Category", (), {"slug": category})()
         self.principles = [type("Tag", (), {"slug": p})() for p in principles]
 
 
