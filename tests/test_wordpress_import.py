@@ -84,7 +84,9 @@ def test_unmapped_category_is_kept_and_reported_never_a_principle(imported):
     content, report, _out = imported
     pojok = header(read(content, POJOK + ".md"))
     assert pojok["Category"] == "berita" and pojok["Tags"] == "Pojok Baca"
-    line = next(l for l in report.read_text().splitlines() if "Kategori WordPress **Pojok Baca**" in l)
+    line = next(
+        l for l in report.read_text().splitlines() if "Kategori WordPress **Pojok Baca**" in l
+    )
     # The files are named, and the advice is to change them, not to overwrite them.
     assert f"`{POJOK}.md`" in line and "ubah baris `Category:`" in line
     assert "jangan impor ulang dengan --force" in line
@@ -231,22 +233,8 @@ def test_redirects_csv(imported):
     assert any(line.startswith("# WordPress 10:") for line in lines[len(before.splitlines()) :])
 
 
-def without_static_lines_until_the_plugin_has_them(content, tmp_path):
-    """The importer sends copied documents' old addresses to ``{static}`` files, which the
-    redirects plugin gains on branch redirect-fixes; until that is merged here, build a
-    copy without those lines (once merged, the whole file is built)."""
-    if "{static}" in (ROOT / "plugins" / "warta" / "redirects.py").read_text(encoding="utf-8"):
-        return content
-    copy = tmp_path / "content"
-    shutil.copytree(content, copy)
-    lines = (copy / "redirects.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    (copy / "redirects.csv").write_text("".join(l for l in lines if ",{static}" not in l))
-    return copy
-
-
 def test_imported_site_builds_with_no_contract_error(imported, tmp_path):
     content, _report, _out = imported
-    content = without_static_lines_until_the_plugin_has_them(content, tmp_path)
     site = build(content, tmp_path / "output", WARTA_TODAY=TODAY)
     assert site.returncode == 0, site.log
     assert "0 masalah di 0 berkas" in site.log
@@ -648,8 +636,11 @@ def test_written_files_get_the_usual_mode_not_mkstemps(tmp_path):
     try:
         content, _report, _out = import_small(
             tmp_path,
-            post(1, f'<p><img src="{SITE}/wp-content/uploads/2021/03/lomba.jpg" alt="a"></p>',
-                 terms=[PRINCIPLE]),
+            post(
+                1,
+                f'<p><img src="{SITE}/wp-content/uploads/2021/03/lomba.jpg" alt="a"></p>',
+                terms=[PRINCIPLE],
+            ),
             uploads=UPLOADS,
         )
     finally:
@@ -685,7 +676,10 @@ def import_in_process(tmp_path, *items, terms="", **overrides):
     content.mkdir(exist_ok=True)
     export = small_export(tmp_path, *items, terms=terms)
     import_wordpress(
-        export, content, settings_of_the_project(**overrides), report=tmp_path / "r.md",
+        export,
+        content,
+        settings_of_the_project(**overrides),
+        report=tmp_path / "r.md",
         say=lambda _line: None,
     )
     return content
@@ -712,8 +706,12 @@ def test_feed_and_archive_addresses_follow_the_url_settings(tmp_path):
     content = import_in_process(
         tmp_path,
         post(1, terms=[PRINCIPLE, ("post_tag", "rak", "Rak Buku")]),
-        post(2, terms=[PRINCIPLE, english, ("post_tag", "shelf", "Shelf")], name="shelf",
-             link=f"{SITE}/en/2021/05/01/shelf/"),
+        post(
+            2,
+            terms=[PRINCIPLE, english, ("post_tag", "shelf", "Shelf")],
+            name="shelf",
+            link=f"{SITE}/en/2021/05/01/shelf/",
+        ),
         FEED_ATOM="umpan/semua.xml",
         TAG_FEED_ATOM="umpan/tag-{slug}.xml",
         TAG_URL="label/{slug}/",
@@ -730,9 +728,7 @@ def test_a_wrong_category_table_is_explained_before_anything_is_written(tmp_path
     from warta.wordpress.messages import text
 
     with pytest.raises(WordPressError) as error:
-        import_in_process(
-            tmp_path, post(1), WARTA_WORDPRESS_CATEGORIES={"berita": "kabar"}
-        )
+        import_in_process(tmp_path, post(1), WARTA_WORDPRESS_CATEGORIES={"berita": "kabar"})
     message = text("id", error.value.key, **error.value.values)
     assert '"berita" ke "kabar", padahal itu bukan kategori situs ini' in message
     assert list((tmp_path / "content").iterdir()) == []
@@ -743,7 +739,9 @@ def test_plain_permalinks_with_polylang_keep_only_the_post_id(tmp_path):
     query value, so the line is /?p=11."""
     content, _report, _out = import_small(
         tmp_path,
-        post(11, terms=[PRINCIPLE, ("language", "en", "English")], link=f"{SITE}/?p=11&amp;lang=en"),
+        post(
+            11, terms=[PRINCIPLE, ("language", "en", "English")], link=f"{SITE}/?p=11&amp;lang=en"
+        ),
         post(12, kind="page", link=f"{SITE}/?page_id=12&amp;lang=id", name="profil"),
     )
     text = (content / "redirects.csv").read_text()
@@ -897,7 +895,7 @@ def test_classic_editor_html_the_way_wordpress_shows_it(tmp_path):
 def test_galleries_videos_and_files_leave_nothing_behind_silently(tmp_path):
     base = f"{SITE}/wp-content/uploads"
     html = (
-        "<p>Semua foto:</p>\n\n[gallery]\n\n[gallery ids=\"101,999\"]\n\n"
+        '<p>Semua foto:</p>\n\n[gallery]\n\n[gallery ids="101,999"]\n\n'
         f'<!-- wp:video --><figure class="wp-block-video"><video controls src="{base}/2021/05/lomba.mp4"></video>'
         "<figcaption>Video lomba</figcaption></figure><!-- /wp:video -->\n\n"
         f'<!-- wp:file --><div class="wp-block-file"><a href="{base}/2021/12/laporan-tahunan-2021.pdf">'
@@ -944,7 +942,9 @@ def test_the_report_in_plain_words(tmp_path):
     assert "draf ini tidak punya tanggal sama sekali di WordPress" in report
     (draft,) = (tmp_path / "content/articles").glob("*/tulisan-3.md")
     assert not header(draft.read_text())["Date"].startswith("2000")
-    assert "tidak punya kategori atau tag WordPress yang menyebut salah satu dari tujuh asas" in report
+    assert (
+        "tidak punya kategori atau tag WordPress yang menyebut salah satu dari tujuh asas" in report
+    )
     # redirects.csv did not exist before: nothing was "already there".
     assert "Alamat lama: 33 baru ditulis" in out and "sudah ada di berkas itu" not in out
 
@@ -958,9 +958,7 @@ def test_a_wordpress_in_another_time_zone_is_noticed(tmp_path):
 
 
 def test_event_suggestions_in_the_usual_wording(tmp_path):
-    html = (
-        "<p>Waktu: Sabtu, 20 Mei 2023 pukul 08.00 WIB</p><p>Tempat: Aula Perpustakaan Daerah</p>"
-    )
+    html = "<p>Waktu: Sabtu, 20 Mei 2023 pukul 08.00 WIB</p><p>Tempat: Aula Perpustakaan Daerah</p>"
     other = "<p>Bedah buku diadakan pada Selasa, 16 Agustus 2022 di Aula Dinas Perpustakaan.</p>"
     _content, report, _out = import_small(
         tmp_path, post(1, html, terms=[PRINCIPLE]), post(2, other, terms=[PRINCIPLE])
@@ -986,7 +984,6 @@ def imported_in_nginx(imported, tmp_path_factory, photo_cache):
     content, _report, _out = imported
     folder = Path(tempfile.mkdtemp(prefix="warta-wp-nginx-"))
     folder.chmod(0o755)
-    content = without_static_lines_until_the_plugin_has_them(content, folder)
     port = free_port()
     output = production_build(content, folder / "output", production_overrides(port, photo_cache))
     for path in [folder, *folder.rglob("*")]:  # nginx's workers read it as nobody
@@ -1037,15 +1034,14 @@ http {{
         ("/?tag=bimtek", "/tag/bimtek/"),
         ("/2021/", "/arsip/2021/"),
         ("/2021/03/", "/arsip/2021/"),
-        ("/wp-content/uploads/2021/12/laporan-tahunan-2021.pdf", f"/{LAPORAN}/laporan-tahunan-2021.pdf"),
+        (
+            "/wp-content/uploads/2021/12/laporan-tahunan-2021.pdf",
+            f"/{LAPORAN}/laporan-tahunan-2021.pdf",
+        ),
     ],
 )
 def test_imported_old_addresses_answer_in_nginx(imported_in_nginx, old, new):
     base, output = imported_in_nginx
-    if old.startswith("/wp-content/") and "{static}" not in (
-        ROOT / "plugins" / "warta" / "redirects.py"
-    ).read_text(encoding="utf-8"):
-        pytest.skip("the redirects plugin gains {static} targets on branch redirect-fixes")
     host, port = base.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=10)
     connection.request("GET", old)

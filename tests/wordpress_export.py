@@ -53,7 +53,7 @@ def big_export(folder, posts=1000, attachments=ATTACHMENTS):
             "<figcaption>Rak buku baru</figcaption></figure>\n<!-- /wp:image -->"
         )
         if len(ids) >= 2:
-            body += f"\n\n[gallery ids=\"{ids[0]},{ids[1]}\"]"
+            body += f'\n\n[gallery ids="{ids[0]},{ids[1]}"]'
         items.append(
             f"""<item><title>Tulisan nomor {n}</title><link>{SITE}/{"en/" if lang == "en" else ""}2021/05/01/tulisan-{n}/</link>
 <dc:creator><![CDATA[admin]]></dc:creator><content:encoded><![CDATA[{body}]]></content:encoded>

@@ -419,9 +419,7 @@ class Importer:
         )
         if theirs and theirs != category:
             # One category for a pair (the contract warns otherwise): the original's.
-            record.append(
-                ("todo_pair_category", {"theirs": category, "ours": theirs})
-            )
+            record.append(("todo_pair_category", {"theirs": category, "ours": theirs}))
             category = theirs
         written.principles, written.category = found, category
         if written.kind == "article" and not found and written.original is None:
@@ -435,7 +433,6 @@ class Importer:
         atomic_write(target, f"{header}\n\n{markdown}")
         written.suggestions = suggest_event(plain(item.body))
         self.written.append(written)
-
 
 
 def import_wordpress(

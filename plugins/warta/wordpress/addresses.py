@@ -12,6 +12,7 @@ from warta.multilingual import section_path
 from warta.wordpress.body import plain
 from warta.wordpress.uploads import atomic_write
 
+
 def normal(old):
     path, _, query = old.partition("?")
     return (unquote(path).rstrip("/") or "/") + ("?" + query if query else "")

@@ -36,6 +36,7 @@ BLOCK_CLOSE = re.compile(r"(</(?:ol|ul|table|blockquote|h[1-6]|pre|figure|div|dl
 KNOWN_SHORTCODES = {"caption", "gallery", "embed"}
 HEADING = re.compile(r"^h[1-6]$")
 
+
 def autop(html):
     """WordPress's ``wpautop`` for classic-editor posts: blank lines are paragraphs, single
     line breaks are <br>. Gutenberg blocks carry their own <p> and are left alone

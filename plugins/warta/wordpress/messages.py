@@ -40,7 +40,7 @@ MESSAGES = {
         "impor ini (misalnya {examples}). Jika itu artikel contoh situs ini, hapus; tidak ada "
         "yang dihapus otomatis (lihat laporannya).",
         "summary_own_address": "Perhatian: situs ini masih memakai alamat dan data perpustakaan "
-        "contoh. Tulis SITEURL = \"{old}\" di publishconf.py dan data perpustakaan Anda di "
+        'contoh. Tulis SITEURL = "{old}" di publishconf.py dan data perpustakaan Anda di '
         "pelicanconf.py (lihat laporannya).",
         "next": "Langkah berikutnya: invoke check, lalu invoke serve untuk melihat hasilnya.",
         # The report.
@@ -92,7 +92,7 @@ MESSAGES = {
         "todo_date_now": "`{file}`: draf ini tidak punya tanggal sama sekali di WordPress; "
         "diberi waktu impor, {date}. Ubah `Date:` sebelum terbit.",
         "todo_timezone": "Jam tulisan di WordPress memakai zona waktu {theirs}, sedangkan situs "
-        "ini memakai `TIMEZONE = \"{zone}\"` ({ours}) di pelicanconf.py. Tanggal diambil dari "
+        'ini memakai `TIMEZONE = "{zone}"` ({ours}) di pelicanconf.py. Tanggal diambil dari '
         "waktu GMT WordPress sehingga tetap benar, tetapi jam yang tertulis di artikel "
         "bergeser. Jika perpustakaan memang di zona {theirs}, ubah TIMEZONE lalu impor ulang "
         "ke folder content/ yang kosong.",

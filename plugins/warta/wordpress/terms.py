@@ -101,8 +101,9 @@ class TermMap:
         """The path (from the language's root) of the feed of ``mapped``, from the feed
         settings; None when the site writes no such feed."""
         if mapped.kind == "category":
-            pattern, slug = self.settings.get("CATEGORY_FEED_ATOM"), (
-                mapped.slug or self.default_category
+            pattern, slug = (
+                self.settings.get("CATEGORY_FEED_ATOM"),
+                (mapped.slug or self.default_category),
             )
         else:
             slug = mapped.slug if mapped.kind == "principle" else slug_of(mapped.name)

@@ -49,8 +49,10 @@ class Uploads:
         target is outside. Such a key is never read; the editor gets a to-do."""
         if key.startswith("/") or "\\" in key or ".." in PurePosixPath(key).parts:
             return True
-        return self.root is not None and self.safe(self.root / key) is None and (
-            (self.root / key).is_symlink() or (self.root / key).exists()
+        return (
+            self.root is not None
+            and self.safe(self.root / key) is None
+            and ((self.root / key).is_symlink() or (self.root / key).exists())
         )
 
     def safe(self, path):
