@@ -102,13 +102,11 @@ def server_folder():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def nginx(production_site, server_folder):
-    """nginx as Debian sets it up (its modules, mime.types and gzip), with a server
-    block that includes the shipped server/nginx.conf; on the port the site was built for."""
-    need(NGINX, "nginx libnginx-mod-http-brotli-static")
-    folder = server_folder / "nginx"
-    folder.mkdir()
+def nginx_command(folder, output, port):
+    """The command that runs nginx as Debian sets it up (its modules, mime.types and
+    gzip) in the foreground, with a server block for ``output`` on ``port`` that
+    includes the shipped server/nginx.conf and the build's redirect rules; its
+    configuration, logs and temporary files in ``folder``."""
     user = running_user()
     config = folder / "nginx.conf"
     config.write_text(
@@ -130,15 +128,24 @@ http {{
     uwsgi_temp_path {folder}/uwsgi;
     scgi_temp_path {folder}/scgi;
     server {{
-        listen 127.0.0.1:{production_site.port};
-        root {production_site.output};
+        listen 127.0.0.1:{port};
+        root {output};
         include {ROOT / "server" / "nginx.conf"};
-        include {production_site.output / ".warta" / "redirects.nginx.conf"};
+        include {output / ".warta" / "redirects.nginx.conf"};
     }}
 }}
 """
     )
-    command = [NGINX, "-c", str(config), "-e", str(folder / "error.log"), "-g", "daemon off;"]
+    return [NGINX, "-c", str(config), "-e", str(folder / "error.log"), "-g", "daemon off;"]
+
+
+@pytest.fixture(scope="module")
+def nginx(production_site, server_folder):
+    """nginx serving the production build (``nginx_command``)."""
+    need(NGINX, "nginx libnginx-mod-http-brotli-static")
+    folder = server_folder / "nginx"
+    folder.mkdir()
+    command = nginx_command(folder, production_site.output, production_site.port)
     test = subprocess.run([*command[:-2], "-t"], capture_output=True, text=True)
     assert test.returncode == 0, test.stderr
     assert "[warn]" not in test.stderr, test.stderr  # the shipped file is clean too

@@ -978,7 +978,7 @@ def imported_in_nginx(imported, tmp_path_factory, photo_cache):
     nginx with the shipped server/nginx.conf and the redirect rules the build wrote
     (the setup of tests/test_servers.py, whose helpers start and stop it)."""
     from conftest import free_port, production_build, production_overrides
-    from test_servers import NGINX, need, running_user, start, stop
+    from test_servers import NGINX, need, nginx_command, start, stop
 
     need(NGINX, "nginx")
     content, _report, _out = imported
@@ -988,33 +988,7 @@ def imported_in_nginx(imported, tmp_path_factory, photo_cache):
     output = production_build(content, folder / "output", production_overrides(port, photo_cache))
     for path in [folder, *folder.rglob("*")]:  # nginx's workers read it as nobody
         path.chmod(0o755 if path.is_dir() else 0o644)
-    user = running_user()
-    config = folder / "nginx.conf"
-    config.write_text(
-        f"""
-pid {folder}/nginx.pid;
-error_log {folder}/error.log;
-{f"user {user[0]} {user[1]};" if user else ""}
-include /etc/nginx/modules-enabled/*.conf;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {folder}/access.log;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {output};
-        include {ROOT / "server" / "nginx.conf"};
-        include {output / ".warta" / "redirects.nginx.conf"};
-    }}
-}}
-"""
-    )
-    command = [NGINX, "-c", str(config), "-e", str(folder / "error.log"), "-g", "daemon off;"]
+    command = nginx_command(folder, output, port)
     process = start(command, port, folder)
     yield f"http://127.0.0.1:{port}", output
     stop(process)
