@@ -13,13 +13,14 @@ sys.path.insert(0, str(ROOT))
 
 # --- The library ----------------------------------------------------------
 SITENAME = "Warta Perpustakaan"
-AUTHOR = "Perpustakaan Daerah Rejang Lebong"
 # The library as every page's footer shows it and search engines read it (a schema.org
 # Library on the home page). Only "name" is required; leave out what you do not have.
 # EXAMPLES TO REPLACE: the postal code, phone, WhatsApp, e-mail, map position and link below were
 # made up for the sample site; the opening hours are the ones its "About us" page gives.
 WARTA_LIBRARY = {
     "name": "Perpustakaan Daerah Rejang Lebong",
+    # The name in the site's other languages, where {library} below stands for it.
+    "names": {"en": "Rejang Lebong Regional Library"},
     "address": {
         "street": "Jl. S. Sukowati No. 1",
         "locality": "Curup",  # town or city
@@ -44,6 +45,7 @@ WARTA_LIBRARY = {
     # address, phone, WhatsApp, e-mail, opening hours and map, under the page's own text.
     "about_page": "tentang",
 }
+AUTHOR = WARTA_LIBRARY["name"]  # an article's author when it names none
 # The details marked EXAMPLE above were made up for the sample site: while this is True,
 # `invoke deploy` and `invoke gh-pages` refuse to put the site online (builds, `invoke
 # publish` and the preview are unaffected). Set it to False once they are your library's,
@@ -68,17 +70,16 @@ WARTA_TIMEZONE_LABEL = "WIB"  # written after event times: "08.00–13.00 WIB"
 # every principle and category a name in it, and add its catalog under
 # theme/translations/. "locale" is for Open Graph, "date_locale" is the Babel
 # locale dates and times are written in; "sections" are the URL words of its
-# section pages; "share_image_alt" says what WARTA_SHARE_IMAGE shows.
+# section pages; "share_image_alt" says what WARTA_SHARE_IMAGE shows. In "subtitle" and
+# "share_image_alt", {library} is the library's name in that language (WARTA_LIBRARY).
 DEFAULT_LANG = "id"
 WARTA_LANGUAGES = {
     "id": {
         "name": "Bahasa Indonesia",
         "locale": "id_ID",
         "date_locale": "id",
-        "subtitle": "Berita Perpustakaan Daerah Rejang Lebong",
-        "share_image_alt": (
-            "Buku terbuka dan tulisan Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong"
-        ),
+        "subtitle": "Berita {library}",
+        "share_image_alt": "Buku terbuka dan tulisan Warta Perpustakaan, {library}",
         "sections": {
             "category": "kategori",
             "principles": "asas",
@@ -92,10 +93,8 @@ WARTA_LANGUAGES = {
         "name": "English",
         "locale": "en_US",
         "date_locale": "en_GB",  # "30 July 2020", not "July 30, 2020"
-        "subtitle": "News from the Rejang Lebong Regional Library",
-        "share_image_alt": (
-            "An open book and the words Warta Perpustakaan, Perpustakaan Daerah Rejang Lebong"
-        ),
+        "subtitle": "News from the {library}",
+        "share_image_alt": "An open book and the words Warta Perpustakaan, {library}",
         "sections": {
             "category": "category",
             "principles": "principles",
@@ -151,6 +150,10 @@ STATIC_PATHS = []
 USE_FOLDER_AS_CATEGORY = False
 TYPOGRIFY = True
 TYPOGRIFY_DASHES = "oldschool"  # "09.00--15.00" becomes the en dash Indonesian ranges use
+# Not widont: its no-break space between a title's last two words makes "Perpustakaan
+# Daerah" one 19-letter word that a 360 px phone breaks inside ("Daera-h"); the
+# stylesheet's `text-wrap: balance` keeps headings from ending on a lone word instead.
+TYPOGRIFY_OMIT_FILTERS = ["widont"]
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
 # The old site's addresses and where each now goes (README, "Old addresses"), inside

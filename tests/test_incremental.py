@@ -202,14 +202,14 @@ def test_quick_rebuilds_keep_the_archive_up_to_date(preview):
     )
     quick_rebuild()
     year = (target / "arsip/2019/index.html").read_text(encoding="utf-8")
-    assert "Artikel&nbsp;Lama" in year and "April 2019" in year and "/2019/04/lama/" in year
+    assert "Artikel Lama" in year and "April 2019" in year and "/2019/04/lama/" in year
     assert "/arsip/2019/" in (target / "arsip/index.html").read_text(encoding="utf-8")
     assert "/arsip/2019/" in (target / "arsip/2020/index.html").read_text(encoding="utf-8")
 
     # Retitled, then deleted: the year page follows, then goes.
     edit(articles / "lama.md", "Title: Artikel Lama", "Title: Judul Lain")
     quick_rebuild()
-    assert "Judul&nbsp;Lain" in (target / "arsip/2019/index.html").read_text(encoding="utf-8")
+    assert "Judul Lain" in (target / "arsip/2019/index.html").read_text(encoding="utf-8")
     (articles / "lama.md").unlink()
     quick_rebuild()
     assert not (target / "arsip/2019").exists()

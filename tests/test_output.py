@@ -191,23 +191,40 @@ def test_a_card_without_summary_shows_the_bodys_first_paragraph(
     tmp_path, fixture_content, photo_cache
 ):
     """Not the first words whatever they are: a heading, a photo and a list would
-    fill the home page's card (an imported WordPress post seldom has an excerpt)."""
+    fill the home page's card (an imported WordPress post seldom has an excerpt).
+    Its links work from every listing, also in a local build (links relative to
+    each page), and the article page does not repeat it as a lede."""
     from conftest import TODAY, build
 
     content = tmp_path / "content"
     shutil.copytree(fixture_content, content)
     (content / "articles" / "jam-layanan.md").write_text(
         "Title: Jam Layanan Ramadan\nDate: 2022-02-20 08:00\nSlug: jam-layanan-ramadan\n"
-        "Category: berita\nTags: Keterbukaan\nAuthor: Esnalianti\n\n"
+        "Category: berita\nTags: Keterbukaan\nAuthor: Esnalianti\n"
+        "Event: Layanan Ramadan\nEvent_start: 2022-04-02\nEvent_location: Perpustakaan\n"
+        "Event_attendance: offline\n\n"
         "## Jadwal baru\n\n- Senin sampai Kamis\n- Jumat\n\n"
-        "Selama Ramadan perpustakaan buka **pukul 08.00 sampai 14.00**.\n\nParagraf kedua.\n",
+        "Selama Ramadan perpustakaan buka **pukul 08.00 sampai 14.00**, seperti [Bimtek]"
+        "({filename}bimtek.md).\n\nParagraf kedua.\n",
         encoding="utf-8",
     )
     site = build(
-        content, tmp_path / "output", WARTA_TODAY=TODAY, WARTA_PHOTO_CACHE=str(photo_cache)
+        content,
+        tmp_path / "output",
+        SITEURL="",
+        RELATIVE_URLS=True,
+        WARTA_TODAY=TODAY,
+        WARTA_PHOTO_CACHE=str(photo_cache),
+        WARTA_SEARCH_INDEX=False,
     )
     assert site.returncode == 0, site.log
-    [card] = [c for c in site.html("/").select(".card") if "Ramadan" in c.get_text()]
-    summary = card.select_one(".summary")
-    assert summary.get_text(" ", strip=True).startswith("Selama Ramadan perpustakaan buka")
-    assert not summary.select("h2, ul, li, img") and "Paragraf kedua" not in summary.get_text()
+    for listing in ("/", "/kategori/berita/", "/tag/keterbukaan/"):
+        [card] = [c for c in site.html(listing).select(".card") if "Ramadan" in c.get_text()]
+        summary = card.select_one(".summary")
+        assert summary.get_text(" ", strip=True).startswith("Selama Ramadan perpustakaan buka")
+        assert not summary.select("h2, ul, li, img") and "Paragraf kedua" not in summary.get_text()
+        link = summary.select_one("a")["href"]
+        page = site.path(listing)
+        assert (page.parent / link / "index.html").resolve() == site.path("/2020/07/bimtek/")
+    article = site.html("/2022/02/jam-layanan-ramadan/")
+    assert article.get_text().count("Selama Ramadan perpustakaan buka") == 1

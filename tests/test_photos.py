@@ -533,11 +533,17 @@ def test_a_body_that_opens_with_its_lead_photo_does_not_repeat_it(tmp_path):
 
 def test_an_image_field_naming_the_photo_the_body_opens_with_does_not_repeat_it(tmp_path):
     """A WordPress post's featured image is often its first photo too."""
-    html, found = markup('![X](a/x.jpg "Keterangan X")\n![Y](a/y.jpg)\n\nTeks.', tmp_path)
+    html, found = markup(
+        'Image: a/x.jpg\nImage_alt: X\n\n![X](a/x.jpg "Keterangan X")\n![Y](a/y.jpg)\n\nTeks.',
+        tmp_path,
+    )
+    first = html.split("<img", 2)[1]
+    assert 'loading="lazy"' not in first.split(">", 1)[0]  # the lead, in the body: at once
     assert not found.lead({"image": "a/x.jpg", "image_alt": "X"}).at_top
     assert not found.lead({"image": "a/y.jpg", "image_alt": "Y"}).at_top  # its gallery
     html, found = markup('Teks.\n\n![X](a/x.jpg "Keterangan X")', tmp_path)
     assert found.lead({"image": "a/x.jpg", "image_alt": "X"}).at_top  # the editor's lead
+    assert 'loading="lazy"' in html  # further down: when the reader gets there
 
 
 def test_a_gallery_with_another_sites_image_still_processes_its_own(tmp_path):

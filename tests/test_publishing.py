@@ -165,6 +165,7 @@ def test_publish_warns_while_the_details_are_the_samples(monkeypatch, capsys):
 
     import tasks
 
+    assert tasks.production_settings()["WARTA_SAMPLE_DETAILS"] is True  # the sample's, as shipped
     monkeypatch.setattr(tasks, "production_build", lambda c: True)
     monkeypatch.setattr(
         tasks,

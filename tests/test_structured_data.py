@@ -345,11 +345,16 @@ def test_every_page_has_the_head_items(bilingual_site):
 
 
 def test_the_share_picture_says_what_it_shows_in_each_language(bilingual_site):
-    languages = settings_file()["WARTA_LANGUAGES"]
+    """In each language, with the library's name in that language ({library})."""
+    settings = settings_file()
+    library = settings["WARTA_LIBRARY"]
     for path, lang in (("/asas/", "id"), ("/en/principles/", "en")):
         tags = meta(bilingual_site, path)
         assert tags["og:image"] == SITEURL + "/images/share.png"
-        assert tags["og:image:alt"] == languages[lang]["share_image_alt"]
+        name = library.get("names", {}).get(lang, library["name"])
+        wanted = settings["WARTA_LANGUAGES"][lang]["share_image_alt"].replace("{library}", name)
+        assert tags["og:image:alt"] == wanted and "{" not in wanted
+    assert "Rejang Lebong Regional Library" in meta(bilingual_site, "/en/")["og:image:alt"]
 
 
 def test_icons_are_made_from_the_logo(bilingual_site):

@@ -30,14 +30,18 @@ pelican_expand_settings = contents.Content._expand_settings  # Pelican's own, fo
 
 
 @functools.cache
-def _fields(pattern: str) -> tuple[str, ...]:
-    """The top-level names a format pattern uses: ``{date:%Y}/{slug}/`` -> date, slug."""
+def _fields(pattern: str) -> tuple[str, ...] | None:
+    """The top-level names a format pattern uses: ``{date:%Y}/{slug}/`` -> date, slug;
+    None for what only Pelican's own way handles (``{0}``, ``{date:{fmt}}``)."""
     names = []
-    for _, field, _, _ in string.Formatter().parse(pattern):
-        if field:
-            name = field.split(".", 1)[0].split("[", 1)[0]
-            if name not in names:
-                names.append(name)
+    for _, field, spec, _ in string.Formatter().parse(pattern):
+        if field is None:
+            continue
+        name = field.split(".", 1)[0].split("[", 1)[0]
+        if not name or name.isdigit() or "{" in (spec or ""):
+            return None
+        if name not in names:
+            names.append(name)
     return tuple(names)
 
 
@@ -58,10 +62,16 @@ def _value(content, name):
 
 
 @functools.lru_cache(maxsize=65536)
-def _format(pattern, fields, values):
+def _format(pattern, fields, key, values):
     # Pelican's dates format themselves through its own strftime (a regular
     # expression per call): the same date and slug give the same address.
     return pattern.format(**dict(zip(fields, values)))
+
+
+def _key(value):
+    """What tells two values apart as a format sees them: 1 == True and the same
+    instant in two time zones are equal in Python, but not once written."""
+    return (type(value), value, getattr(value, "tzinfo", None))
 
 
 def expand_settings(self, key: str, klass: str | None = None) -> str:
@@ -69,9 +79,11 @@ def expand_settings(self, key: str, klass: str | None = None) -> str:
         klass = self.__class__.__name__
     pattern = str(self.settings[f"{klass}_{key}".upper()])
     fields = _fields(pattern)
+    if fields is None:
+        return pelican_expand_settings(self, key, klass)
     values = tuple(_value(self, name) for name in fields)
     try:
-        return _format(pattern, fields, values)
+        return _format(pattern, fields, tuple(map(_key, values)), values)
     except TypeError:  # a field of the pattern holds a list, which cannot be a key
         return pattern.format(**dict(zip(fields, values)))
 

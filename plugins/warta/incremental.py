@@ -28,6 +28,8 @@ Contract checks work the same way: a file that has not changed since the last
 good build passed them then and is not checked again (``unchanged``).
 """
 
+import functools
+import inspect
 import logging
 import os
 import pickle
@@ -290,22 +292,33 @@ class SharedBytecodeCache(BytecodeCache):
     """Compiled templates kept in memory for every environment of one process.
 
     Jinja has a cache on disk (``FileSystemBytecodeCache``) and one for memcached, none
-    in memory. The key names the environment's extensions and options besides the
-    template, so environments that would compile a template differently never share it
-    (ours all compile it the same way)."""
+    in memory. The key names what the compiler reads besides the template (syntax,
+    extensions, filters and tests), so environments that would compile a template
+    differently never share it (ours all compile it the same way)."""
 
     def __init__(self):
         self.store = {}
 
     def get_bucket(self, environment, name, filename, source):
+        # Everything the compiler reads: syntax, extensions and their policies, and the
+        # filters and tests (it folds constants through them), by identity.
         options = (
             tuple(sorted(environment.extensions)),
             environment.autoescape,
             environment.block_start_string,
             environment.variable_start_string,
+            environment.comment_start_string,
+            environment.line_statement_prefix,
+            environment.line_comment_prefix,
             environment.trim_blocks,
             environment.lstrip_blocks,
             environment.keep_trailing_newline,
+            environment.is_async,
+            id(environment.finalize),
+            getattr(environment, "newstyle_gettext", None),
+            repr(sorted(environment.policies.items())),
+            tuple(sorted((name, _same(f)) for name, f in environment.filters.items())),
+            tuple(sorted((name, _same(t)) for name, t in environment.tests.items())),
         )
         key = self.get_cache_key(f"{name}\0{options!r}", filename)
         bucket = Bucket(environment, key, self.get_source_checksum(source))
@@ -318,6 +331,20 @@ class SharedBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket):
         self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def _same(function):
+    """What makes two environments' filter (or test) the same: the function itself, or
+    for the ones Pelican makes anew for every generator (a ``DateFormatter``, a
+    ``partial`` of ``plugin_enabled``) its kind and its values."""
+    if isinstance(function, functools.partial):
+        return ("partial", _same(function.func), repr(function.args), repr(function.keywords))
+    if inspect.ismethod(function):
+        return ("method", id(function.__func__), type(function.__self__).__qualname__)
+    if inspect.isroutine(function) or not hasattr(function, "__dict__"):
+        return id(function)
+    kind = type(function)
+    return (kind.__module__, kind.__qualname__, repr(sorted(vars(function).items())))
 
 
 _COMPILED = SharedBytecodeCache()

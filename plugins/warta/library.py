@@ -70,6 +70,11 @@ class Library:
     map: str = ""  # a link to the library on a map
     whatsapp: str = ""  # the number readers write to, with its country code
     about_page: str = ""  # the slug of the page (and its translations) that shows all of this
+    names: tuple = ()  # (lang, name): the library's name in the site's other languages
+
+    def name_in(self, lang):
+        """The library's name as a page in ``lang`` writes it."""
+        return dict(self.names).get(lang, self.name)
 
     @property
     def whatsapp_link(self):
@@ -157,6 +162,14 @@ def _library(setting):
             f"WARTA_LIBRARY['whatsapp'] {whatsapp!r} is not a number with its country code:"
             " '+62 812 3456 7890'"
         )
+    names = data.get("names", {})
+    if not isinstance(names, dict) or not all(
+        isinstance(value, str) and value.strip() for value in names.values()
+    ):
+        raise ValueError(
+            "WARTA_LIBRARY['names'] is the name in other languages:"
+            ' {"en": "Rejang Lebong Regional Library"}'
+        )
     return Library(
         name=data["name"].strip(),
         address=Address(**{key: str(value).strip() for key, value in address.items()}),
@@ -168,6 +181,7 @@ def _library(setting):
         map=link,
         whatsapp=whatsapp,
         about_page=str(data.get("about_page", "")).strip(),
+        names=tuple(sorted((lang, value.strip()) for lang, value in names.items())),
     )
 
 
@@ -181,6 +195,18 @@ def hours_text(hours, locale, timezone_label):
     )
     when = format_interval(hours.opens, hours.closes, "Hm", locale=locale)
     return f"{days} {when} {timezone_label}".strip()
+
+
+def library_text(settings, text, lang):
+    """``text`` with ``{library}`` written as the library's name in ``lang`` (a
+    language's subtitle and share-picture description name it: one place to change)."""
+    if "{library}" not in (text or ""):
+        return text
+    try:
+        name = read_library(settings).name_in(lang)
+    except ValueError:  # the library plugin says what is wrong with the setting
+        name = str((settings.get("WARTA_LIBRARY") or {}).get("name", ""))
+    return text.replace("{library}", name)
 
 
 @pass_context

@@ -133,7 +133,10 @@ def initialize(pelican):
             2, f"{{base_name}}/{page}/{{number}}/", f"{{base_name}}/{page}/{{number}}/index.html"
         ),
     ]
-    settings["SITESUBTITLE"] = language.get("subtitle", settings.get("SITESUBTITLE", ""))
+    from warta.library import library_text
+
+    subtitle = language.get("subtitle", settings.get("SITESUBTITLE", ""))
+    settings["SITESUBTITLE"] = library_text(settings, subtitle, lang)
     # Files shared by every language (photos) live at the main site's root; the
     # main site sets this first, and i18n_subsites copies it into each subsite.
     settings.setdefault("WARTA_MAIN_SITEURL", settings["SITEURL"])

@@ -45,6 +45,7 @@ from pelican.utils import slugify
 
 from warta import imaging
 from warta.facts import photo_folder
+from warta.library import library_text
 from warta.multilingual import SITE_ROOT, every_content, is_main_site, site_file_url
 
 log = logging.getLogger(__name__)
@@ -300,8 +301,6 @@ class PhotoTreeprocessor(Treeprocessor):
 
     def run(self, root):
         ext = self.extension
-        # Without an Image: field the body's first photo leads: loaded at once if the body opens with it.
-        leads_here = "image" not in getattr(self.md, "Meta", {})
         # First, before the galleries add links of their own: a link to a photo
         # ([the large photo](foto.jpg)) leads to its largest version; the original
         # (with its GPS position) is never published.
@@ -323,7 +322,9 @@ class PhotoTreeprocessor(Treeprocessor):
             opens_body = index == 0 and ext.reading_body
             if opens_body:
                 ext.opening_photos = {use.photo.source for use in uses}
-            eager = leads_here and opens_body
+            # The photo a body opens with is near the top of the page: never lazy
+            # (it is the lead, or shown just below the one Image: names).
+            eager = opens_body
             if len(uses) == 1:
                 new = figure(uses[0], ext.url_of, eager)
             else:
@@ -494,7 +495,8 @@ def add_template_helpers(generator):
         """The library's share picture: what a page without a photo shows, and what it
         shows in the page's language (``share_image_alt`` in WARTA_LANGUAGES)."""
         url = site_url_of(context)(settings["WARTA_SHARE_IMAGE"])
-        alt = context["WARTA_LANGUAGES"][context["DEFAULT_LANG"]].get("share_image_alt")
+        lang = context["DEFAULT_LANG"]
+        alt = library_text(context, context["WARTA_LANGUAGES"][lang].get("share_image_alt"), lang)
         size = {"width": share.width, "height": share.height} if share else {}
         return {"url": url, **size, "alt": alt}
 

@@ -11,15 +11,21 @@ paragraph has no summary: the card shows its title alone.
 
 The listings, feeds' descriptions, search results and link previews all read
 ``summary``, so they all get the paragraph. A ``Summary:`` written by the editor
-is never touched.
+is never touched, and ``'summary' in article.metadata`` still tells the templates
+whether the editor wrote one. Pelican has no setting or signal for how it makes a
+summary (``all_generators_finalized`` can only set one, whose links Pelican then
+resolves once for the whole site, wrong for a page two folders down in a local
+build), so ``register`` replaces ``Content.get_summary``.
 """
 
+import re
+
 from lxml import html as lxml_html
-from pelican import signals
-from pelican.contents import Article, Page
+from pelican.contents import Content
 from pelican.utils import truncate_html_words
 
 LEFT_OUT = ("img", "picture", "figure", "script", "style")
+SPACES = re.compile(r"[ \t\n]{2,}")
 
 
 def first_paragraph(content, words, suffix):
@@ -33,40 +39,29 @@ def first_paragraph(content, words, suffix):
         inner = (paragraph.text or "") + "".join(
             lxml_html.tostring(child, encoding="unicode") for child in paragraph
         )
-        if inner.strip():
-            return truncate_html_words(inner.strip(), words, suffix) if words else inner.strip()
+        inner = SPACES.sub(" ", inner).strip()  # where an image stood between words
+        if inner:
+            return truncate_html_words(inner, words, suffix) if words else inner
     return ""
 
 
-def contents_of(generators):
-    """Every article and page this language site shows, drafts and translations too."""
-    for generator in generators:
-        for name in (
-            "articles",
-            "translations",
-            "drafts",
-            "drafts_translations",
-            "hidden_articles",
-            "hidden_translations",
-            "pages",
-            "hidden_pages",
-            "draft_pages",
-        ):
-            yield from getattr(generator, name, ())
+# Pelican's own, for an editor's Summary (a ``memoized`` descriptor: taken from the
+# class's dict, and bound to each content when called).
+pelican_get_summary = Content.__dict__["get_summary"]
 
 
-def summarise(generators):
-    """On ``all_generators_finalized``: every article and page without ``Summary``
-    gets its first paragraph as one. Not sooner: the body's links to other files
-    (``{filename}``) are resolved only once every generator has read."""
-    for content in contents_of(generators):
-        if not isinstance(content, (Article, Page)) or "summary" in content.metadata:
-            continue
-        settings = content.settings
-        content.metadata["summary"] = first_paragraph(
-            content.content, settings.get("SUMMARY_MAX_LENGTH"), settings["SUMMARY_END_SUFFIX"]
-        )
+def get_summary(self, siteurl):
+    """``Content.get_summary``: the editor's ``Summary`` as Pelican gives it, else the
+    body's first paragraph. Worked out from ``self.content`` as Pelican's own summary
+    is, each time a page asks: its links are then relative to that page in a local
+    build (a listing two folders down links ``../../2021/01/...``)."""
+    if "summary" in self.metadata:
+        return pelican_get_summary.__get__(self, type(self))(siteurl)
+    settings = self.settings
+    return first_paragraph(
+        self.content, settings.get("SUMMARY_MAX_LENGTH"), settings["SUMMARY_END_SUFFIX"]
+    )
 
 
 def register():
-    signals.all_generators_finalized.connect(summarise)
+    Content.get_summary = get_summary
