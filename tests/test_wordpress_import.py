@@ -969,6 +969,23 @@ def test_event_suggestions_in_the_usual_wording(tmp_path):
     assert "`Event_location: Aula Dinas Perpustakaan`" in report
 
 
+def test_event_suggestions_read_addresses_news_dates_and_descriptions(tmp_path):
+    """A street address's abbreviations ("Jl.", "No.") do not end the place; a participants
+    line that describes (lowercase, "III–VI") is no list of names; "Kamis (9/2/2023)"."""
+    html = (
+        "<p>Tempat: Aula Perpustakaan Daerah, Jl. Letjend. R. Suprapto No. 12, Ketapang</p>"
+        "<p>Peserta: siswa kelas III–VI, satu orang per sekolah.</p>"
+    )
+    visit = "<p>Mobil pustaka singgah di SDN 3 Ketapang, Kamis (9/2/2023). Lebih dari 80 buku.</p>"
+    _content, report, _out = import_small(
+        tmp_path, post(1, html, terms=[PRINCIPLE]), post(2, visit, terms=[PRINCIPLE])
+    )
+    assert "`Event_location: Aula Perpustakaan Daerah`" in report
+    assert "`Event_address: Jl. Letjend. R. Suprapto No. 12, Ketapang`" in report
+    assert "Participants" not in report and "III--VI" not in report
+    assert "`Event_start: 2023-02-09`" in report
+
+
 # --- The imported old addresses in a real server ---------------------------------------
 
 

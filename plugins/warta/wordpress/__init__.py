@@ -431,7 +431,7 @@ class Importer:
         written.documents = body.documents
         header = self.header(written, category, tags, image)
         atomic_write(target, f"{header}\n\n{markdown}")
-        written.suggestions = suggest_event(plain(item.body))
+        written.suggestions = suggest_event(plain(item.body, dashes=True))
         self.written.append(written)
 
 

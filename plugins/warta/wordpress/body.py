@@ -137,9 +137,13 @@ def alt_text(words):
     return " ".join(straighten(words).replace("[", "(").replace("]", ")").split())
 
 
-def plain(html):
-    """Text of ``html`` on one line (a Summary, a title), with straight quotes."""
+def plain(html, dashes=False):
+    """Text of ``html`` on one line (a Summary, a title), with straight quotes; its en and
+    em dashes kept with ``dashes`` (a value the editor copies as it is: "III\u2013VI")."""
     words = BeautifulSoup(html or "", "html.parser").get_text(" ")
+    if dashes:
+        words = words.replace("\u2013", "\0").replace("\u2014", "\1")
+        return " ".join(straighten(words).split()).replace("\0", "\u2013").replace("\1", "\u2014")
     return " ".join(straighten(words).split())
 
 
