@@ -276,12 +276,23 @@ def test_never_overwrites_unless_forced(imported, tmp_path):
         r"1 menuju tempat lain",
         again.stdout,
     )
+    first_report = (tmp_path / "r.md").read_text()
+    assert f"- Sudah ada, tidak ditimpa: `{BIMTEK}.md`. Jangan impor ulang dengan --force" in (
+        first_report
+    )
+    assert "perubahan Anda hilang" in first_report and "untuk menimpa" not in first_report
     forced = run_import(
         EXPORT, "--uploads", UPLOADS, "--content", copy, "--report", tmp_path / "r.md", "--force"
     )
     assert forced.returncode == 0, forced.stderr
     assert "Diubah editor." not in edited.read_text()
     assert (copy / "redirects.csv").read_text() == redirects  # no address twice
+    # The second run's report, with its to-dos, is kept beside the third's.
+    (kept,) = tmp_path.glob("r-*.md")
+    assert re.fullmatch(r"r-\d{4}-\d\d-\d\d-\d{4}\.md", kept.name)
+    assert kept.read_text() == first_report
+    assert f"Laporan impor sebelumnya tidak ditimpa: disimpan sebagai {kept}" in forced.stdout
+    assert f"disimpan sebagai `{kept.name}`" in (tmp_path / "r.md").read_text()
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ from warta.wordpress.export import (
 )
 from warta.wordpress.links import Links
 from warta.wordpress.messages import text
-from warta.wordpress.report import write_report
+from warta.wordpress.report import keep_previous, write_report
 from warta.wordpress.suggest import suggest_event
 from warta.wordpress.terms import TermMap, check_table
 from warta.wordpress.uploads import Uploads, atomic_write, upload_key
@@ -480,7 +480,8 @@ def import_wordpress(
     if own:
         importer.todo.insert(0, own)
     report = Path(report) if report else content.parent / REPORT_NAME
-    todo = write_report(importer, report, redirects_path, added, kept)
+    previous = keep_previous(report)
+    todo = write_report(importer, report, redirects_path, added, kept, previous)
     articles = [w for w in importer.written if w.kind == "article"]
     say(
         text(
@@ -513,6 +514,8 @@ def import_wordpress(
         say(text(lang, "summary_before", count=len(importer.before), examples=examples))
     if own:
         say(text(lang, "summary_own_address", **own[1]))
+    if previous:
+        say(text(lang, "summary_previous", previous=previous))
     say(text(lang, "summary_todo", todo=todo, report=report))
     say(text(lang, "next"))
     return importer

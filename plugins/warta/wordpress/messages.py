@@ -42,11 +42,15 @@ MESSAGES = {
         "summary_own_address": "Perhatian: situs ini masih memakai alamat dan data perpustakaan "
         'contoh. Tulis SITEURL = "{old}" di publishconf.py dan data perpustakaan Anda di '
         "pelicanconf.py (lihat laporannya).",
+        "summary_previous": "Laporan impor sebelumnya tidak ditimpa: disimpan sebagai "
+        "{previous}.",
         "next": "Langkah berikutnya: invoke check, lalu invoke serve untuk melihat hasilnya.",
         # The report.
         "report_title": "# Laporan impor WordPress",
         "report_intro": "Dari `{export}` ({site}), {when}. Artikel dan halaman ditulis di "
         "`content/`; alamat lama di `{redirects}`. Laporan ini tidak diterbitkan.",
+        "previous_report": "Laporan impor sebelumnya (dengan hal-hal yang mungkin belum "
+        "Anda selesaikan) disimpan sebagai `{previous}`.",
         "h_summary": "## Ringkasan",
         "row": "| {what} | {count} |",
         "c_articles": "artikel diimpor",
@@ -148,8 +152,10 @@ MESSAGES = {
         "private": '- Privat, tidak pernah diterbitkan: "{title}" (WordPress {id}).',
         "foreign": '- "{title}" (WordPress {id}): bahasa `{lang}` tidak ada di situs ini '
         "(WARTA_LANGUAGES di pelicanconf.py); tidak diimpor.",
-        "existing": "- Sudah ada, tidak ditimpa: `{file}` (impor ulang dengan --force untuk "
-        "menimpa).",
+        "existing": "- Sudah ada, tidak ditimpa: `{file}`. Jangan impor ulang dengan --force "
+        "bila berkas itu sudah Anda ubah: --force menimpanya dengan versi WordPress dan "
+        "perubahan Anda hilang. --force hanya tepat bila belum ada yang diubah sejak impor "
+        "sebelumnya (misalnya setelah mengubah WARTA_WORDPRESS_CATEGORIES).",
         "skipped_kind": "- {count} × {kind}",
         "kind_revision": "revisi",
         "kind_nav_menu_item": "menu",
