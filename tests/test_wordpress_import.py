@@ -227,6 +227,12 @@ def test_redirects_csv(imported):
     # {category} and {tag} in every language: the build resolves them in the old address's.
     assert rows["/en/category/activities/"] == "{category}kegiatan"
     assert "/?p=15" not in rows and "/?p=14" not in rows  # private, draft
+    # Old photo addresses: the one shown, the export's original (dokumen-3.jpg, not in the
+    # uploads copy) and every resized copy in the uploads copy, to the photo copied.
+    photos = "{static}" + BIMTEK
+    for name in ("dokumen-3-1024x768.jpg", "dokumen-3-300x225.jpg", "dokumen-3.jpg"):
+        assert rows[f"/wp-content/uploads/2020/07/{name}"] == f"{photos}/dokumen-3-1024x768.jpg"
+    assert rows["/wp-content/uploads/2021/03/lomba-1024x768.jpg"] == f"{{static}}{LOMBA}/lomba.jpg"
     # The fixture site's own lines stay first, as written; the import's follow in groups.
     before = (FIXTURES / "bilingual_site" / "redirects.csv").read_text(encoding="utf-8")
     assert lines[: len(before.splitlines())] == before.splitlines()
@@ -870,6 +876,25 @@ def test_uploads_the_site_does_not_publish_are_not_copied(tmp_path):
     assert "| dokumen disalin (PDF, DOCX, XLSX...) | 0 |" in report
 
 
+def test_old_photo_addresses_only_of_published_articles(tmp_path):
+    """Every old address of a photo a published article shows goes to its copy; a draft's
+    photos get none (the redirects plugin stops the build for a photo nothing publishes)."""
+    base = f"{SITE}/wp-content/uploads"
+    content, _report, _out = import_small(
+        tmp_path,
+        post(1, f'<p><img src="{base}/2021/03/lomba-1024x768.jpg" alt="Lomba"></p>', terms=[PRINCIPLE]),
+        post(2, f'<p><img src="{base}/2019/05/pojok-1.jpg" alt="Pojok"></p>', status="draft"),
+        uploads=UPLOADS,
+    )
+    rows = redirect_rows(content)
+    target = "{static}articles/2021/tulisan-1/lomba.jpg"
+    assert rows["/wp-content/uploads/2021/03/lomba-1024x768.jpg"] == target
+    assert rows["/wp-content/uploads/2021/03/lomba.jpg"] == target
+    assert not any("pojok" in old or "pojok" in new for old, new in rows.items())
+    site = build(content, tmp_path / "output", WARTA_TODAY=TODAY)
+    assert site.returncode == 0, site.log
+
+
 def test_the_report_asks_for_the_sites_own_address(tmp_path):
     """Old links reach the new site only at the old address: while pelicanconf.py says the
     details are the sample's, the report and the terminal say what to set."""
@@ -1055,3 +1080,30 @@ def test_imported_old_addresses_answer_in_nginx(imported_in_nginx, old, new):
     landed = connection.getresponse()
     landed.read()
     assert landed.status == 200, new
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "old, article",
+    [
+        ("/wp-content/uploads/2021/03/lomba.jpg", f"/images/2021/{LOMBA.split('/')[-1]}/"),
+        ("/wp-content/uploads/2021/03/lomba-1024x768.jpg", f"/images/2021/{LOMBA.split('/')[-1]}/"),
+        ("/wp-content/uploads/2020/07/dokumen-3-300x225.jpg", f"/images/2020/{BIMTEK.split('/')[-1]}/"),
+    ],
+)
+def test_imported_old_photo_addresses_answer_in_nginx(imported_in_nginx, old, article):
+    """An old photo address (the original or a resized copy) answers with the photo, in
+    the published article's photo folder (the redirects plugin's largest version)."""
+    base, _output = imported_in_nginx
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", old)
+    response = connection.getresponse()
+    response.read()
+    assert response.status == 301, (old, response.status)
+    new = response.headers["Location"].removeprefix(base)
+    assert new.startswith(article) and new.endswith((".jpg", ".webp")), new
+    connection.request("GET", new)
+    landed = connection.getresponse()
+    landed.read()
+    assert landed.status == 200 and landed.headers["Content-Type"].startswith("image/"), new

@@ -145,6 +145,7 @@ class Written:
     original: "Written" = None
     category: str = None
     documents: list = field(default_factory=list)  # (old address, path in content/)
+    photos: list = field(default_factory=list)  # (old address, path in content/)
     principles: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
@@ -156,7 +157,7 @@ class Importer:
     def __init__(self, export, content, settings, uploads=None, force=False, say=print):
         self.export, self.content, self.settings = export, Path(content), settings
         self.force, self.say = force, say
-        self.uploads = Uploads(uploads, content, force)
+        self.uploads = Uploads(uploads, content, force, export.site or export.home or "")
         self.lang = settings.get("WARTA_MESSAGES_LANG", "id")
         self.default_lang = settings["DEFAULT_LANG"]
         self.zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
@@ -429,6 +430,7 @@ class Importer:
         image = self.lead_photo(item, body)
         record.extend(body.todo)
         written.documents = body.documents
+        written.photos = self.uploads.old_addresses(body.photos, self.links.redirect_address)
         header = self.header(written, category, tags, image)
         atomic_write(target, f"{header}\n\n{markdown}")
         written.suggestions = suggest_event(plain(item.body, dashes=True))

@@ -102,6 +102,9 @@ def redirects(run):
                 pairs.append((links.redirect_address(attachment.link), new))
             pairs.append((f"/?attachment_id={attachment.id}", new))
         pairs += [(old, "{static}" + target) for old, target in written.documents]
+        # Old photo addresses (the original and its resized copies): only of what is
+        # published, as the redirects plugin requires of a {static} photo target.
+        pairs += [(old, "{static}" + target) for old, target in written.photos]
         groups.append((run.t("redirects_post", id=item.id, title=plain(item.title)), pairs))
         if item.type != "post":
             continue

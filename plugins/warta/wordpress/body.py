@@ -180,6 +180,7 @@ class Body:
         self.marks = {}
         self.documents = []  # (old address, path in content/) of the documents copied
         self.sources = []  # the uploaded files of the photos shown, in order
+        self.photos = []  # (the URL the post showed, the uploaded file, path in content/)
 
     def mark(self, soup, lines):
         """A placeholder paragraph for Markdown markdownify must not touch (figures,
@@ -222,6 +223,9 @@ class Body:
             return run.t("missing_comment", url=src.replace("--", "-"))
         self.sources.append(source)
         name = run.uploads.copy(source, self.folder)
+        self.photos.append((src, source, f"{self.folder}/{name}"))
+        if attachment is not None and attachment.attachment_url:  # the export's own address
+            self.photos.append((attachment.attachment_url, source, f"{self.folder}/{name}"))
         if not alt:
             alt = alt_text(caption or (attachment.title if attachment else "")) or alt_text(
                 Path(name).stem.replace("-", " ").replace("_", " ")

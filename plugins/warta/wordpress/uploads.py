@@ -7,7 +7,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from warta import facts, imaging
 
@@ -36,8 +36,9 @@ def upload_key(url, site):
 class Uploads:
     """The uploads folder of one import run and what the run copied from it."""
 
-    def __init__(self, root, content, force=False):
+    def __init__(self, root, content, force=False, site=""):
         self.root, self.content, self.force = root, Path(content), force
+        self.url = site.rstrip("/") + "/wp-content/uploads/"  # where WordPress served them
         self.base = root.resolve() if root is not None else None
         self.photos = 0
         self.files = 0  # documents (PDF, DOCX...) linked from bodies
@@ -89,6 +90,28 @@ class Uploads:
             if copies:
                 return max(copies)[1]
         return self.safe(path)
+
+    def old_addresses(self, photos, address):
+        """[(old address, path in content/)] of ``photos`` [(URL shown, uploaded file,
+        path in content/)]: the URL a post showed, its original upload and every resized
+        copy of it in the uploads folder (foto-300x225.jpg, foto-scaled.jpg), each as
+        ``address`` (links.redirect_address) writes it."""
+        found = []
+        for url, source, target in photos:
+            found.append((address(url), target))
+            resized = RESIZED.match(source.name)
+            stem = resized["stem"] if resized else source.stem
+            copies = [source, source.with_name(stem + source.suffix)]
+            copies += sorted(source.parent.glob(f"{glob_escape(stem)}-*{source.suffix}"))
+            for copy in copies:
+                size = RESIZED.match(copy.name)
+                if copy != source and not (size and size["stem"] == stem):
+                    continue
+                if self.safe(copy) is None:
+                    continue
+                key = copy.relative_to(self.base).as_posix()
+                found.append((address(self.url + quote(key)), target))
+        return list(dict.fromkeys(found))
 
     def copy(self, source, folder, tally="photos"):
         """Copy ``source`` into ``folder`` (relative to content/); the name it has there
