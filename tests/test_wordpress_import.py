@@ -928,6 +928,33 @@ def test_classic_editor_html_the_way_wordpress_shows_it(tmp_path):
     assert "[x]" not in report  # not a shortcode
 
 
+def test_a_photo_glued_to_its_text_becomes_a_figure_of_its_own(tmp_path):
+    """The classic editor's ``<a><img></a>Text`` in one paragraph: the photo on its own
+    line, the text its own paragraph; the sizes its srcset offered are old addresses too."""
+    base = f"{SITE}/wp-content/uploads/2021/03"
+    html = (
+        f'Sebelumnya.\n\n<a href="{base}/lomba.jpg"><img class="alignleft size-medium" '
+        f'src="{base}/lomba-300x225.jpg" alt="" srcset="{base}/lomba-300x225.jpg 300w, '
+        f'{base}/lomba-768x576.jpg 768w" /></a>Dispusip Ketapang meresmikan '
+        "<strong>Pojok Baca</strong>, Senin (5/2/2024).\nPengunjung membaca.\n\n"
+        f'Di tengah <img src="{base}/lomba.jpg" alt="Lomba"> kalimat.'
+    )
+    content, report, _out = import_small(
+        tmp_path, post(1, html, terms=[PRINCIPLE]), uploads=UPLOADS
+    )
+    body = body_of(content)
+    assert (
+        "Sebelumnya.\n\n![lomba](tulisan-1/lomba.jpg)\n\nDispusip Ketapang meresmikan "
+        "**Pojok Baca**, Senin (5/2/2024).  \nPengunjung membaca.\n\n"
+        "Di tengah\n\n![Lomba](tulisan-1/lomba.jpg)\n\nkalimat.\n"
+    ) in body
+    assert "foto `tulisan-1/lomba.jpg` tidak punya deskripsi (alt)" in report
+    rows = redirect_rows(content)
+    assert rows["/wp-content/uploads/2021/03/lomba-768x576.jpg"] == (
+        "{static}articles/2021/tulisan-1/lomba.jpg"
+    )
+
+
 def test_galleries_videos_and_files_leave_nothing_behind_silently(tmp_path):
     base = f"{SITE}/wp-content/uploads"
     html = (

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -38,6 +39,7 @@ class Uploads:
 
     def __init__(self, root, content, force=False, site=""):
         self.root, self.content, self.force = root, Path(content), force
+        self.listed = {}  # folder -> its files by original (copies)
         self.url = site.rstrip("/") + "/wp-content/uploads/"  # where WordPress served them
         self.base = root.resolve() if root is not None else None
         self.photos = 0
@@ -101,17 +103,23 @@ class Uploads:
             found.append((address(url), target))
             resized = RESIZED.match(source.name)
             stem = resized["stem"] if resized else source.stem
-            copies = [source, source.with_name(stem + source.suffix)]
-            copies += sorted(source.parent.glob(f"{glob_escape(stem)}-*{source.suffix}"))
-            for copy in copies:
-                size = RESIZED.match(copy.name)
-                if copy != source and not (size and size["stem"] == stem):
-                    continue
-                if self.safe(copy) is None:
-                    continue
-                key = copy.relative_to(self.base).as_posix()
-                found.append((address(self.url + quote(key)), target))
+            for copy in [source, *self.copies(source.parent).get((stem, source.suffix), [])]:
+                if self.safe(copy) is not None:
+                    key = copy.relative_to(self.base).as_posix()
+                    found.append((address(self.url + quote(key)), target))
         return list(dict.fromkeys(found))
+
+    def copies(self, folder):
+        """{(stem, suffix): [files]} of a folder of the uploads copy: the original and the
+        resized copies WordPress made of it. Listed once per folder (a folder of a big
+        site holds thousands of files, and each photo asks)."""
+        if folder not in self.listed:
+            index = defaultdict(list)
+            for path in sorted(folder.iterdir()):
+                resized = RESIZED.match(path.name)
+                index[(resized["stem"] if resized else path.stem, path.suffix)].append(path)
+            self.listed[folder] = index
+        return self.listed[folder]
 
     def copy(self, source, folder, tally="photos"):
         """Copy ``source`` into ``folder`` (relative to content/); the name it has there
