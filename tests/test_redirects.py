@@ -356,6 +356,7 @@ def file_targets(tmp_path_factory, fixture_content, photo_cache):
             ],
             ["/wp-content/uploads/2021/01/ponsel.jpg", "{static}/articles/kunjungan/ponsel.jpg"],
             ["/acara/bimtek/", "/2020/07/bimtek/bimtek.ics"],
+            ["/2020/07/", "/arsip/2020/#2020-07"],
         ],
     )
     site = build(
@@ -398,3 +399,10 @@ def test_an_events_calendar_file_is_a_target(file_targets):
     assert file_targets.exists("/2020/07/bimtek/bimtek.ics")
     page = file_targets.html("/acara/bimtek/")
     assert refresh_url(page) == SITEURL + "/2020/07/bimtek/bimtek.ics"
+
+
+def test_a_target_keeps_its_fragment(file_targets):
+    """WordPress's month archive /2020/07/ goes to the month on the year's archive page."""
+    assert target_of(file_targets.rules, "/2020/07/") == SITEURL + "/arsip/2020/#2020-07"
+    assert file_targets.html("/arsip/2020/").find(id="2020-07") is not None
+    assert refresh_url(file_targets.html("/2020/07/")) == SITEURL + "/arsip/2020/#2020-07"

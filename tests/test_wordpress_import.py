@@ -793,7 +793,8 @@ def test_archives_feeds_authors_and_documents_have_redirects(tmp_path):
     for old in ("/?feed=rss2", "/feed/rss2/", "/feed/atom/"):
         assert rows[old] == "/feeds/all.atom.xml"
     assert rows["/page/2/"] == "{index}" and "/page/3/" not in rows  # 12 posts, 10 a page
-    assert rows["/2021/"] == rows["/2021/05/"] == "/arsip/2021/"
+    assert rows["/2021/"] == "/arsip/2021/"
+    assert rows["/2021/05/"] == "/arsip/2021/#2021-05"  # the month on the year page
     assert rows["/author/admin/"] == "{index}"
     assert rows["/wp-content/uploads/2021/05/jadwal.pdf"] == (
         "{static}articles/2021/tulisan-1/jadwal.pdf"
@@ -1087,7 +1088,7 @@ def imported_in_nginx(imported, tmp_path_factory, photo_cache):
         ("/?attachment_id=20", f"/2020/07/{BIMTEK.split('/')[-1]}/"),
         ("/?tag=bimtek", "/tag/bimtek/"),
         ("/2021/", "/arsip/2021/"),
-        ("/2021/03/", "/arsip/2021/"),
+        ("/2021/03/", "/arsip/2021/#2021-03"),
         (
             "/wp-content/uploads/2021/12/laporan-tahunan-2021.pdf",
             f"/{LAPORAN}/laporan-tahunan-2021.pdf",
@@ -1103,10 +1104,12 @@ def test_imported_old_addresses_answer_in_nginx(imported_in_nginx, old, new):
     response.read()
     assert response.status == 301, (old, response.status)
     assert response.headers["Location"] in (new, base + new)
-    connection.request("GET", new)
+    path, _hash, fragment = new.partition("#")
+    connection.request("GET", path)
     landed = connection.getresponse()
-    landed.read()
+    page = landed.read()
     assert landed.status == 200, new
+    assert not fragment or f'id="{fragment}"'.encode() in page  # the month is on the page
 
 
 @pytest.mark.slow

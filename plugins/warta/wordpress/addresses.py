@@ -129,7 +129,8 @@ def redirects(run):
     for lang, year, month in sorted(dates):
         year_page = prefix(lang) + "/" + section_path(settings, lang, "archive", year)
         pairs.append((f"{prefix(lang)}/{year}/", year_page))
-        pairs.append((f"{prefix(lang)}/{year}/{month}/", year_page))
+        # The month on the year's page (theme/templates/archive.html's month_anchor).
+        pairs.append((f"{prefix(lang)}/{year}/{month}/", f"{year_page}#{year}-{month}"))
     pairs += [(f"{prefix(lang)}/author/{login}/", "{index}") for lang, login in sorted(authors)]
     for (domain, nicename), langs in sorted(used_terms.items()):
         mapped = terms(domain, nicename)
