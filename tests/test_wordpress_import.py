@@ -929,6 +929,20 @@ def test_classic_editor_html_the_way_wordpress_shows_it(tmp_path):
     assert "[x]" not in report  # not a shortcode
 
 
+def test_the_report_asks_for_the_about_page_when_it_is_gone(tmp_path):
+    """WARTA_LIBRARY["about_page"] (pelicanconf.py: "tentang") names the sample's page,
+    which the guide's step 0 deletes: the report says so, with the imported pages."""
+    page = post(2, "<p>Profil.</p>", kind="page", name="tentang-kami", title="Tentang Kami")
+    _content, report, _out = import_small(tmp_path, post(1, terms=[PRINCIPLE]), page)
+    assert '`WARTA_LIBRARY["about_page"]` di `pelicanconf.py` menyebut halaman `tentang`' in report
+    assert "(halaman yang diimpor: `tentang-kami`)" in report
+    kept = tmp_path / "kept"
+    (kept / "content" / "pages").mkdir(parents=True)
+    shutil.copy(FIXTURES / "bilingual_site" / "pages" / "tentang.md", kept / "content" / "pages")
+    _content, report, _out = import_small(kept, page)
+    assert "about_page" not in report
+
+
 def test_a_photo_glued_to_its_text_becomes_a_figure_of_its_own(tmp_path):
     """The classic editor's ``<a><img></a>Text`` in one paragraph: the photo on its own
     line, the text its own paragraph; the sizes its srcset offered are old addresses too."""

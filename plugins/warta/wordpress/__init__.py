@@ -481,6 +481,9 @@ def import_wordpress(
     own = own_address_todo(export, settings, site_url)
     if own:
         importer.todo.insert(0, own)
+    about = about_page_todo(content, settings, importer)
+    if about:
+        importer.todo.append(about)
     report = Path(report) if report else content.parent / REPORT_NAME
     previous = keep_previous(report)
     todo = write_report(importer, report, redirects_path, added, kept, previous)
@@ -533,3 +536,25 @@ def own_address_todo(export, settings, site_url):
     if not settings.get("WARTA_SAMPLE_DETAILS") and (not site_url or ours == host):
         return None
     return ("todo_own_address", {"old": old, "siteurl": site_url or ""})
+
+
+def page_slugs(content):
+    """The Slug of every page in ``content``/pages (its file name's without one)."""
+    slugs = set()
+    for path in (Path(content) / "pages").rglob("*.md"):
+        head = path.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
+        found = re.search(r"(?mi)^slug:\s*(\S+)", head)
+        slugs.add(found[1] if found else path.name.split(".")[0])
+    return slugs
+
+
+def about_page_todo(content, settings, run):
+    """The to-do of WARTA_LIBRARY["about_page"] naming a page content/ does not have (the
+    sample's "tentang", deleted in the guide's step 0): the page with the library's
+    details then shows nowhere. The imported pages are the likely candidates."""
+    slug = (settings.get("WARTA_LIBRARY") or {}).get("about_page", "")
+    if not slug or slug in page_slugs(content):
+        return None
+    pages = [w.slug for w in run.written + run.existing if w.kind == "page"]
+    choices = ", ".join(f"`{p}`" for p in dict.fromkeys(pages)) or "-"
+    return ("todo_about_page", {"slug": slug, "pages": choices})

@@ -127,6 +127,11 @@ MESSAGES = {
         "datang bersama situs ini, hapus berkasnya beserta folder fotonya, juga "
         "`content/pages/tentang.md` dan `about.md` bila belum diganti dengan teks perpustakaan "
         "Anda. Tidak ada yang dihapus otomatis.",
+        "todo_about_page": '`WARTA_LIBRARY["about_page"]` di `pelicanconf.py` menyebut halaman '
+        "`{slug}`, tetapi `content/pages/` tidak punya halaman dengan Slug itu, sehingga data "
+        "perpustakaan (alamat, jam layanan) tidak tampil di halaman mana pun. Tulis di sana "
+        "Slug halaman profil perpustakaan Anda (halaman yang diimpor: {pages}), atau buat "
+        "halaman `content/pages/{slug}.md`.",
         "todo_redirect_taken": "Alamat lama `{old}` sudah ada di `{csv}` sebelum impor ini, "
         "menuju `{theirs}`; impor ingin mengarahkannya ke `{ours}`. Baris lama dibiarkan: jika "
         "itu baris contoh situs ini, hapus barisnya lalu impor ulang.",
