@@ -902,6 +902,7 @@ def test_the_report_asks_for_the_sites_own_address(tmp_path):
     _content, report, out = import_small(tmp_path, post(1, terms=[PRINCIPLE]))
     assert f'`SITEURL = "{SITE}"` di `publishconf.py`' in report
     assert "`WARTA_LIBRARY`" in report and "`SITENAME`" in report
+    assert "`AUTHOR`" in report and '`WARTA_DEPLOY["host"]`' in report
     assert f'Tulis SITEURL = "{SITE}" di publishconf.py' in out
 
 

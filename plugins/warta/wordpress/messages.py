@@ -118,8 +118,9 @@ MESSAGES = {
         "pindah. Ganti atau hapus tautannya.",
         "todo_own_address": "Situs lama beralamat **{old}**. Agar tautan lama (mesin pencari, "
         "grup WhatsApp, situs lain) sampai ke situs baru, situs baru harus tinggal di alamat "
-        'yang sama: tulis `SITEURL = "{old}"` di `publishconf.py` (sekarang `{siteurl}`). Isi '
-        "juga nama dan data perpustakaan Anda di `pelicanconf.py` (`SITENAME`, "
+        'yang sama: tulis `SITEURL = "{old}"` di `publishconf.py` (sekarang `{siteurl}`), dan '
+        'di sana juga server Anda di `WARTA_DEPLOY["host"]`. Isi nama dan data perpustakaan '
+        "Anda di `pelicanconf.py` (`SITENAME`, `AUTHOR`: penulis artikel tanpa `Author:`, "
         "`WARTA_LIBRARY`: alamat, telepon, jam layanan), lalu tulis "
         "`WARTA_SAMPLE_DETAILS = False`.",
         "todo_before": "Sebelum impor ini, `content/articles/` sudah berisi {count} artikel "
