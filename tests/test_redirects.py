@@ -174,6 +174,7 @@ https://perpustakaan.example.id/2019/dua/,{filename}articles/bimtek-lma.md
 /dokumen/,{static}articles/bimtek/laporan-kegiatan.pfd
 /foto/,{static}articles/draf-foto/rahasia.jpg
 /titik-koma/;{index}
+/2019/01/08/bulan/,/arsip/2020/#2020-07{x}
 """
 
 
@@ -213,6 +214,7 @@ def mistaken(tmp_path_factory, fixture_content, photo_cache):
         (18, "Maksud Anda 'articles/bimtek/laporan-kegiatan.pdf'?"),
         (19, "tidak ada artikel atau halaman terbit yang menampilkan foto ini"),
         (20, 'Excel, simpan berkas sebagai "CSV UTF-8 (Comma delimited)"'),
+        (21, "'/arsip/2020/#2020-07{x}' memuat karakter yang tidak bisa dibawa aturan server"),
     ],
 )
 def test_each_mistake_is_named_with_its_line(mistaken, line, message):
@@ -227,7 +229,7 @@ def test_mistakes_stop_the_build_before_anything_is_written(mistaken):
     assert "Baris 15" not in mistaken.log  # the good line
     assert "situs tidak dibangun" in mistaken.log
     assert not mistaken.output.exists() or not any(mistaken.output.rglob("*.html"))
-    assert re.search(r"18 masalah di \d+ berkas", mistaken.log)
+    assert re.search(r"19 masalah di \d+ berkas", mistaken.log)
 
 
 def test_every_mistake_of_a_line_is_named_at_once(mistaken):
@@ -356,6 +358,7 @@ def file_targets(tmp_path_factory, fixture_content, photo_cache):
             ],
             ["/wp-content/uploads/2021/01/ponsel.jpg", "{static}/articles/kunjungan/ponsel.jpg"],
             ["/acara/bimtek/", "/2020/07/bimtek/bimtek.ics"],
+            ["/2020/07/", "/arsip/2020/#2020-07"],
         ],
     )
     site = build(
@@ -398,3 +401,10 @@ def test_an_events_calendar_file_is_a_target(file_targets):
     assert file_targets.exists("/2020/07/bimtek/bimtek.ics")
     page = file_targets.html("/acara/bimtek/")
     assert refresh_url(page) == SITEURL + "/2020/07/bimtek/bimtek.ics"
+
+
+def test_a_target_keeps_its_fragment(file_targets):
+    """WordPress's month archive /2020/07/ goes to the month on the year's archive page."""
+    assert target_of(file_targets.rules, "/2020/07/") == SITEURL + "/arsip/2020/#2020-07"
+    assert file_targets.html("/arsip/2020/").find(id="2020-07") is not None
+    assert refresh_url(file_targets.html("/2020/07/")) == SITEURL + "/arsip/2020/#2020-07"

@@ -227,6 +227,12 @@ def test_redirects_csv(imported):
     # {category} and {tag} in every language: the build resolves them in the old address's.
     assert rows["/en/category/activities/"] == "{category}kegiatan"
     assert "/?p=15" not in rows and "/?p=14" not in rows  # private, draft
+    # Old photo addresses: the one shown, the export's original (dokumen-3.jpg, not in the
+    # uploads copy) and every resized copy in the uploads copy, to the photo copied.
+    photos = "{static}" + BIMTEK
+    for name in ("dokumen-3-1024x768.jpg", "dokumen-3-300x225.jpg", "dokumen-3.jpg"):
+        assert rows[f"/wp-content/uploads/2020/07/{name}"] == f"{photos}/dokumen-3-1024x768.jpg"
+    assert rows["/wp-content/uploads/2021/03/lomba-1024x768.jpg"] == f"{{static}}{LOMBA}/lomba.jpg"
     # The fixture site's own lines stay first, as written; the import's follow in groups.
     before = (FIXTURES / "bilingual_site" / "redirects.csv").read_text(encoding="utf-8")
     assert lines[: len(before.splitlines())] == before.splitlines()
@@ -276,12 +282,23 @@ def test_never_overwrites_unless_forced(imported, tmp_path):
         r"1 menuju tempat lain",
         again.stdout,
     )
+    first_report = (tmp_path / "r.md").read_text()
+    assert f"- Sudah ada, tidak ditimpa: `{BIMTEK}.md`. Jangan impor ulang dengan --force" in (
+        first_report
+    )
+    assert "perubahan Anda hilang" in first_report and "untuk menimpa" not in first_report
     forced = run_import(
         EXPORT, "--uploads", UPLOADS, "--content", copy, "--report", tmp_path / "r.md", "--force"
     )
     assert forced.returncode == 0, forced.stderr
     assert "Diubah editor." not in edited.read_text()
     assert (copy / "redirects.csv").read_text() == redirects  # no address twice
+    # The second run's report, with its to-dos, is kept beside the third's.
+    (kept,) = tmp_path.glob("r-*.md")
+    assert re.fullmatch(r"r-\d{4}-\d\d-\d\d-\d{4}\.md", kept.name)
+    assert kept.read_text() == first_report
+    assert f"Laporan impor sebelumnya tidak ditimpa: disimpan sebagai {kept}" in forced.stdout
+    assert f"disimpan sebagai `{kept.name}`" in (tmp_path / "r.md").read_text()
 
 
 @pytest.mark.parametrize(
@@ -776,7 +793,8 @@ def test_archives_feeds_authors_and_documents_have_redirects(tmp_path):
     for old in ("/?feed=rss2", "/feed/rss2/", "/feed/atom/"):
         assert rows[old] == "/feeds/all.atom.xml"
     assert rows["/page/2/"] == "{index}" and "/page/3/" not in rows  # 12 posts, 10 a page
-    assert rows["/2021/"] == rows["/2021/05/"] == "/arsip/2021/"
+    assert rows["/2021/"] == "/arsip/2021/"
+    assert rows["/2021/05/"] == "/arsip/2021/#2021-05"  # the month on the year page
     assert rows["/author/admin/"] == "{index}"
     assert rows["/wp-content/uploads/2021/05/jadwal.pdf"] == (
         "{static}articles/2021/tulisan-1/jadwal.pdf"
@@ -859,12 +877,32 @@ def test_uploads_the_site_does_not_publish_are_not_copied(tmp_path):
     assert "| dokumen disalin (PDF, DOCX, XLSX...) | 0 |" in report
 
 
+def test_old_photo_addresses_only_of_published_articles(tmp_path):
+    """Every old address of a photo a published article shows goes to its copy; a draft's
+    photos get none (the redirects plugin stops the build for a photo nothing publishes)."""
+    base = f"{SITE}/wp-content/uploads"
+    content, _report, _out = import_small(
+        tmp_path,
+        post(1, f'<p><img src="{base}/2021/03/lomba-1024x768.jpg" alt="Lomba"></p>', terms=[PRINCIPLE]),
+        post(2, f'<p><img src="{base}/2019/05/pojok-1.jpg" alt="Pojok"></p>', status="draft"),
+        uploads=UPLOADS,
+    )
+    rows = redirect_rows(content)
+    target = "{static}articles/2021/tulisan-1/lomba.jpg"
+    assert rows["/wp-content/uploads/2021/03/lomba-1024x768.jpg"] == target
+    assert rows["/wp-content/uploads/2021/03/lomba.jpg"] == target
+    assert not any("pojok" in old or "pojok" in new for old, new in rows.items())
+    site = build(content, tmp_path / "output", WARTA_TODAY=TODAY)
+    assert site.returncode == 0, site.log
+
+
 def test_the_report_asks_for_the_sites_own_address(tmp_path):
     """Old links reach the new site only at the old address: while pelicanconf.py says the
     details are the sample's, the report and the terminal say what to set."""
     _content, report, out = import_small(tmp_path, post(1, terms=[PRINCIPLE]))
     assert f'`SITEURL = "{SITE}"` di `publishconf.py`' in report
     assert "`WARTA_LIBRARY`" in report and "`SITENAME`" in report
+    assert "`AUTHOR`" in report and '`WARTA_DEPLOY["host"]`' in report
     assert f'Tulis SITEURL = "{SITE}" di publishconf.py' in out
 
 
@@ -890,6 +928,47 @@ def test_classic_editor_html_the_way_wordpress_shows_it(tmp_path):
     assert "Tulis &lt;b> untuk tebal &amp;copy; [x](y) tetap teks." in body
     assert "| Hari | Jam |\n| --- | --- |\n| Senin \\| Selasa | 08.00 |" in body
     assert "[x]" not in report  # not a shortcode
+
+
+def test_the_report_asks_for_the_about_page_when_it_is_gone(tmp_path):
+    """WARTA_LIBRARY["about_page"] (pelicanconf.py: "tentang") names the sample's page,
+    which the guide's step 0 deletes: the report says so, with the imported pages."""
+    page = post(2, "<p>Profil.</p>", kind="page", name="tentang-kami", title="Tentang Kami")
+    _content, report, _out = import_small(tmp_path, post(1, terms=[PRINCIPLE]), page)
+    assert '`WARTA_LIBRARY["about_page"]` di `pelicanconf.py` menyebut halaman `tentang`' in report
+    assert "(halaman yang diimpor: `tentang-kami`)" in report
+    kept = tmp_path / "kept"
+    (kept / "content" / "pages").mkdir(parents=True)
+    shutil.copy(FIXTURES / "bilingual_site" / "pages" / "tentang.md", kept / "content" / "pages")
+    _content, report, _out = import_small(kept, page)
+    assert "about_page" not in report
+
+
+def test_a_photo_glued_to_its_text_becomes_a_figure_of_its_own(tmp_path):
+    """The classic editor's ``<a><img></a>Text`` in one paragraph: the photo on its own
+    line, the text its own paragraph; the sizes its srcset offered are old addresses too."""
+    base = f"{SITE}/wp-content/uploads/2021/03"
+    html = (
+        f'Sebelumnya.\n\n<a href="{base}/lomba.jpg"><img class="alignleft size-medium" '
+        f'src="{base}/lomba-300x225.jpg" alt="" srcset="{base}/lomba-300x225.jpg 300w, '
+        f'{base}/lomba-768x576.jpg 768w" /></a>Dispusip Ketapang meresmikan '
+        "<strong>Pojok Baca</strong>, Senin (5/2/2024).\nPengunjung membaca.\n\n"
+        f'Di tengah <img src="{base}/lomba.jpg" alt="Lomba"> kalimat.'
+    )
+    content, report, _out = import_small(
+        tmp_path, post(1, html, terms=[PRINCIPLE]), uploads=UPLOADS
+    )
+    body = body_of(content)
+    assert (
+        "Sebelumnya.\n\n![lomba](tulisan-1/lomba.jpg)\n\nDispusip Ketapang meresmikan "
+        "**Pojok Baca**, Senin (5/2/2024).  \nPengunjung membaca.\n\n"
+        "Di tengah\n\n![Lomba](tulisan-1/lomba.jpg)\n\nkalimat.\n"
+    ) in body
+    assert "foto `tulisan-1/lomba.jpg` tidak punya deskripsi (alt)" in report
+    rows = redirect_rows(content)
+    assert rows["/wp-content/uploads/2021/03/lomba-768x576.jpg"] == (
+        "{static}articles/2021/tulisan-1/lomba.jpg"
+    )
 
 
 def test_galleries_videos_and_files_leave_nothing_behind_silently(tmp_path):
@@ -969,6 +1048,23 @@ def test_event_suggestions_in_the_usual_wording(tmp_path):
     assert "`Event_location: Aula Dinas Perpustakaan`" in report
 
 
+def test_event_suggestions_read_addresses_news_dates_and_descriptions(tmp_path):
+    """A street address's abbreviations ("Jl.", "No.") do not end the place; a participants
+    line that describes (lowercase, "III–VI") is no list of names; "Kamis (9/2/2023)"."""
+    html = (
+        "<p>Tempat: Aula Perpustakaan Daerah, Jl. Letjend. R. Suprapto No. 12, Ketapang</p>"
+        "<p>Peserta: siswa kelas III–VI, satu orang per sekolah.</p>"
+    )
+    visit = "<p>Mobil pustaka singgah di SDN 3 Ketapang, Kamis (9/2/2023). Lebih dari 80 buku.</p>"
+    _content, report, _out = import_small(
+        tmp_path, post(1, html, terms=[PRINCIPLE]), post(2, visit, terms=[PRINCIPLE])
+    )
+    assert "`Event_location: Aula Perpustakaan Daerah`" in report
+    assert "`Event_address: Jl. Letjend. R. Suprapto No. 12, Ketapang`" in report
+    assert "Participants" not in report and "III--VI" not in report
+    assert "`Event_start: 2023-02-09`" in report
+
+
 # --- The imported old addresses in a real server ---------------------------------------
 
 
@@ -1007,7 +1103,7 @@ def imported_in_nginx(imported, tmp_path_factory, photo_cache):
         ("/?attachment_id=20", f"/2020/07/{BIMTEK.split('/')[-1]}/"),
         ("/?tag=bimtek", "/tag/bimtek/"),
         ("/2021/", "/arsip/2021/"),
-        ("/2021/03/", "/arsip/2021/"),
+        ("/2021/03/", "/arsip/2021/#2021-03"),
         (
             "/wp-content/uploads/2021/12/laporan-tahunan-2021.pdf",
             f"/{LAPORAN}/laporan-tahunan-2021.pdf",
@@ -1023,7 +1119,36 @@ def test_imported_old_addresses_answer_in_nginx(imported_in_nginx, old, new):
     response.read()
     assert response.status == 301, (old, response.status)
     assert response.headers["Location"] in (new, base + new)
+    path, _hash, fragment = new.partition("#")
+    connection.request("GET", path)
+    landed = connection.getresponse()
+    page = landed.read()
+    assert landed.status == 200, new
+    assert not fragment or f'id="{fragment}"'.encode() in page  # the month is on the page
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "old, article",
+    [
+        ("/wp-content/uploads/2021/03/lomba.jpg", f"/images/2021/{LOMBA.split('/')[-1]}/"),
+        ("/wp-content/uploads/2021/03/lomba-1024x768.jpg", f"/images/2021/{LOMBA.split('/')[-1]}/"),
+        ("/wp-content/uploads/2020/07/dokumen-3-300x225.jpg", f"/images/2020/{BIMTEK.split('/')[-1]}/"),
+    ],
+)
+def test_imported_old_photo_addresses_answer_in_nginx(imported_in_nginx, old, article):
+    """An old photo address (the original or a resized copy) answers with the photo, in
+    the published article's photo folder (the redirects plugin's largest version)."""
+    base, _output = imported_in_nginx
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", old)
+    response = connection.getresponse()
+    response.read()
+    assert response.status == 301, (old, response.status)
+    new = response.headers["Location"].removeprefix(base)
+    assert new.startswith(article) and new.endswith((".jpg", ".webp")), new
     connection.request("GET", new)
     landed = connection.getresponse()
     landed.read()
-    assert landed.status == 200, new
+    assert landed.status == 200 and landed.headers["Content-Type"].startswith("image/"), new

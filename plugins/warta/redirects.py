@@ -75,6 +75,7 @@ WHITESPACE = re.compile(r"\s")
 # What an external target keeps as it is; anything else is percent-encoded, so that no
 # character of the servers' configuration syntax ever reaches their rules.
 URL_SAFE = ":/?#[]@!&'()*+,=-._~%"
+FRAGMENT = re.compile(r"[A-Za-z0-9_.-]+")  # what a target's #fragment may be
 QUERY_KEY = re.compile(r"^[A-Za-z0-9_]+$")  # an nginx $arg_ name
 MARKER = "# warta:redirects"
 
@@ -88,7 +89,7 @@ class Redirect:
     path: str  # the old path, percent-decoded, from the root: "/2020/07/30/slug/"
     query: tuple | None  # ("p", "123") for /?p=123
     lang: str  # the language the target is in
-    target: str  # a path from the new site's root ("en/2020/07/slug/"), or an https:// URL
+    target: str  # a path from the new site's root ("en/2020/07/slug/", "arsip/2020/#2020-07"), or an https:// URL
 
     @property
     def external(self):
@@ -375,7 +376,14 @@ def resolve(new, old_path, site, _):
             return None, _(
                 "the new site has no address %(new)s. Write an address it publishes, or {filename} and the article's file."
             ) % {"new": new}
-        target = path.lstrip("/")
+        # A #fragment (a month of the archive's year page, "/arsip/2023/#2023-05") is kept:
+        # only letters, digits and - _ . reach the servers' rules.
+        fragment = urlsplit(new).fragment
+        if fragment and not FRAGMENT.fullmatch(fragment):
+            return None, _(
+                "'%(new)s' holds a character a web server's rules cannot carry: quotes, backslashes, $ ; { } < > or a space. Copy the address from the browser's address bar (a space is written %%20)."
+            ) % {"new": new}
+        target = path.lstrip("/") + (f"#{fragment}" if fragment else "")
         return language_of(path, settings), target
     if urlsplit(new).scheme in ("http", "https") and urlsplit(new).netloc:
         if UNSAFE.search(new) or WHITESPACE.search(new):
@@ -529,14 +537,16 @@ def target_url(redirect, settings, page=None):
     file's path under the root) in a local one, and site-rooted without a page."""
     if redirect.external:
         return quote(redirect.target, safe=URL_SAFE)
-    path = quote(redirect.target, safe="/-._~%!&'()*+,=:@")
+    target, _hash, fragment = redirect.target.partition("#")
+    fragment = f"#{fragment}" if fragment else ""  # checked by resolve (FRAGMENT)
+    path = quote(target, safe="/-._~%!&'()*+,=:@")
     if settings.get("RELATIVE_URLS") and page is not None:
         here = posixpath.dirname(page)
         relative = posixpath.relpath("/" + path, "/" + here)
         if path.endswith("/") or not path:
             relative = "./" if relative == "." else relative + "/"
-        return relative
-    return join_url(settings["SITEURL"] or "/", path)
+        return relative + fragment
+    return join_url(settings["SITEURL"] or "/", path) + fragment
 
 
 def page_template(settings, lang):

@@ -40,7 +40,7 @@ from warta.wordpress.export import (
 )
 from warta.wordpress.links import Links
 from warta.wordpress.messages import text
-from warta.wordpress.report import write_report
+from warta.wordpress.report import keep_previous, write_report
 from warta.wordpress.suggest import suggest_event
 from warta.wordpress.terms import TermMap, check_table
 from warta.wordpress.uploads import Uploads, atomic_write, upload_key
@@ -145,6 +145,7 @@ class Written:
     original: "Written" = None
     category: str = None
     documents: list = field(default_factory=list)  # (old address, path in content/)
+    photos: list = field(default_factory=list)  # (old address, path in content/)
     principles: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
@@ -156,7 +157,7 @@ class Importer:
     def __init__(self, export, content, settings, uploads=None, force=False, say=print):
         self.export, self.content, self.settings = export, Path(content), settings
         self.force, self.say = force, say
-        self.uploads = Uploads(uploads, content, force)
+        self.uploads = Uploads(uploads, content, force, export.site or export.home or "")
         self.lang = settings.get("WARTA_MESSAGES_LANG", "id")
         self.default_lang = settings["DEFAULT_LANG"]
         self.zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
@@ -429,9 +430,10 @@ class Importer:
         image = self.lead_photo(item, body)
         record.extend(body.todo)
         written.documents = body.documents
+        written.photos = self.uploads.old_addresses(body.photos, self.links.redirect_address)
         header = self.header(written, category, tags, image)
         atomic_write(target, f"{header}\n\n{markdown}")
-        written.suggestions = suggest_event(plain(item.body))
+        written.suggestions = suggest_event(plain(item.body, dashes=True))
         self.written.append(written)
 
 
@@ -479,8 +481,12 @@ def import_wordpress(
     own = own_address_todo(export, settings, site_url)
     if own:
         importer.todo.insert(0, own)
+    about = about_page_todo(content, settings, importer)
+    if about:
+        importer.todo.append(about)
     report = Path(report) if report else content.parent / REPORT_NAME
-    todo = write_report(importer, report, redirects_path, added, kept)
+    previous = keep_previous(report)
+    todo = write_report(importer, report, redirects_path, added, kept, previous)
     articles = [w for w in importer.written if w.kind == "article"]
     say(
         text(
@@ -513,6 +519,8 @@ def import_wordpress(
         say(text(lang, "summary_before", count=len(importer.before), examples=examples))
     if own:
         say(text(lang, "summary_own_address", **own[1]))
+    if previous:
+        say(text(lang, "summary_previous", previous=previous))
     say(text(lang, "summary_todo", todo=todo, report=report))
     say(text(lang, "next"))
     return importer
@@ -528,3 +536,25 @@ def own_address_todo(export, settings, site_url):
     if not settings.get("WARTA_SAMPLE_DETAILS") and (not site_url or ours == host):
         return None
     return ("todo_own_address", {"old": old, "siteurl": site_url or ""})
+
+
+def page_slugs(content):
+    """The Slug of every page in ``content``/pages (its file name's without one)."""
+    slugs = set()
+    for path in (Path(content) / "pages").rglob("*.md"):
+        head = path.read_text(encoding="utf-8", errors="replace").split("\n\n", 1)[0]
+        found = re.search(r"(?mi)^slug:\s*(\S+)", head)
+        slugs.add(found[1] if found else path.name.split(".")[0])
+    return slugs
+
+
+def about_page_todo(content, settings, run):
+    """The to-do of WARTA_LIBRARY["about_page"] naming a page content/ does not have (the
+    sample's "tentang", deleted in the guide's step 0): the page with the library's
+    details then shows nowhere. The imported pages are the likely candidates."""
+    slug = (settings.get("WARTA_LIBRARY") or {}).get("about_page", "")
+    if not slug or slug in page_slugs(content):
+        return None
+    pages = [w.slug for w in run.written + run.existing if w.kind == "page"]
+    choices = ", ".join(f"`{p}`" for p in dict.fromkeys(pages)) or "-"
+    return ("todo_about_page", {"slug": slug, "pages": choices})

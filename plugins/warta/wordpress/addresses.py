@@ -102,6 +102,9 @@ def redirects(run):
                 pairs.append((links.redirect_address(attachment.link), new))
             pairs.append((f"/?attachment_id={attachment.id}", new))
         pairs += [(old, "{static}" + target) for old, target in written.documents]
+        # Old photo addresses (the original and its resized copies): only of what is
+        # published, as the redirects plugin requires of a {static} photo target.
+        pairs += [(old, "{static}" + target) for old, target in written.photos]
         groups.append((run.t("redirects_post", id=item.id, title=plain(item.title)), pairs))
         if item.type != "post":
             continue
@@ -126,7 +129,8 @@ def redirects(run):
     for lang, year, month in sorted(dates):
         year_page = prefix(lang) + "/" + section_path(settings, lang, "archive", year)
         pairs.append((f"{prefix(lang)}/{year}/", year_page))
-        pairs.append((f"{prefix(lang)}/{year}/{month}/", year_page))
+        # The month on the year's page (theme/templates/archive.html's month_anchor).
+        pairs.append((f"{prefix(lang)}/{year}/{month}/", f"{year_page}#{year}-{month}"))
     pairs += [(f"{prefix(lang)}/author/{login}/", "{index}") for lang, login in sorted(authors)]
     for (domain, nicename), langs in sorted(used_terms.items()):
         mapped = terms(domain, nicename)

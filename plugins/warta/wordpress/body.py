@@ -137,9 +137,13 @@ def alt_text(words):
     return " ".join(straighten(words).replace("[", "(").replace("]", ")").split())
 
 
-def plain(html):
-    """Text of ``html`` on one line (a Summary, a title), with straight quotes."""
+def plain(html, dashes=False):
+    """Text of ``html`` on one line (a Summary, a title), with straight quotes; its en and
+    em dashes kept with ``dashes`` (a value the editor copies as it is: "III\u2013VI")."""
     words = BeautifulSoup(html or "", "html.parser").get_text(" ")
+    if dashes:
+        words = words.replace("\u2013", "\0").replace("\u2014", "\1")
+        return " ".join(straighten(words).split()).replace("\0", "\u2013").replace("\1", "\u2014")
     return " ".join(straighten(words).split())
 
 
@@ -163,6 +167,26 @@ def straighten(words):
     return words.translate(SMART)
 
 
+def split_paragraph(soup, paragraph, photo, marker):
+    """A photo inside a paragraph of text (the classic editor's ``<img ...>Text``) as a
+    figure of its own, between the paragraph's text before and after it: Markdown would
+    otherwise glue ``![...](...)`` to the words."""
+    after = soup.new_tag("p")
+    for node in list(photo.next_siblings):
+        after.append(node.extract())
+    photo.extract()
+    paragraph.insert_after(marker)
+    marker.insert_after(after)
+    for part, edge in ((paragraph, -1), (after, 0)):  # the line break next to the photo
+        while part.contents and (
+            getattr(part.contents[edge], "name", None) == "br"
+            or (isinstance(part.contents[edge], NavigableString) and not part.contents[edge].strip())
+        ):
+            part.contents[edge].extract()
+        if not part.contents:
+            part.decompose()
+
+
 class Body:
     """One post's body being converted, and what it leaves to the editor: ``todo``
     [(key, values)], returned rather than written anywhere. ``run`` is the import run
@@ -176,6 +200,7 @@ class Body:
         self.marks = {}
         self.documents = []  # (old address, path in content/) of the documents copied
         self.sources = []  # the uploaded files of the photos shown, in order
+        self.photos = []  # (the URL the post showed, the uploaded file, path in content/)
 
     def mark(self, soup, lines):
         """A placeholder paragraph for Markdown markdownify must not touch (figures,
@@ -218,6 +243,13 @@ class Body:
             return run.t("missing_comment", url=src.replace("--", "-"))
         self.sources.append(source)
         name = run.uploads.copy(source, self.folder)
+        self.photos.append((src, source, f"{self.folder}/{name}"))
+        for candidate in img.get("srcset", "").split(","):  # the other sizes it offered
+            url = candidate.split()[0] if candidate.split() else ""
+            if url and run.upload_key(url):
+                self.photos.append((url, source, f"{self.folder}/{name}"))
+        if attachment is not None and attachment.attachment_url:  # the export's own address
+            self.photos.append((attachment.attachment_url, source, f"{self.folder}/{name}"))
         if not alt:
             alt = alt_text(caption or (attachment.title if attachment else "")) or alt_text(
                 Path(name).stem.replace("-", " ").replace("_", " ")
@@ -325,12 +357,11 @@ class Body:
             anchor = img.parent if img.parent and img.parent.name == "a" else None
             alone = anchor if anchor is not None and not anchor.get_text(strip=True) else img
             marker = self.mark(soup, [line])
-            if (
-                alone.parent is not None
-                and alone.parent.name == "p"
-                and not alone.parent.get_text(strip=True)
-            ):
-                alone.parent.replace_with(marker)
+            parent = alone.parent
+            if parent is not None and parent.name == "p" and not parent.get_text(strip=True):
+                parent.replace_with(marker)
+            elif parent is not None and parent.name == "p":
+                split_paragraph(soup, parent, alone, marker)
             else:
                 key = marker.string
                 alone.replace_with(NavigableString(key))

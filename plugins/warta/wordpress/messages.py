@@ -42,11 +42,15 @@ MESSAGES = {
         "summary_own_address": "Perhatian: situs ini masih memakai alamat dan data perpustakaan "
         'contoh. Tulis SITEURL = "{old}" di publishconf.py dan data perpustakaan Anda di '
         "pelicanconf.py (lihat laporannya).",
+        "summary_previous": "Laporan impor sebelumnya tidak ditimpa: disimpan sebagai "
+        "{previous}.",
         "next": "Langkah berikutnya: invoke check, lalu invoke serve untuk melihat hasilnya.",
         # The report.
         "report_title": "# Laporan impor WordPress",
         "report_intro": "Dari `{export}` ({site}), {when}. Artikel dan halaman ditulis di "
         "`content/`; alamat lama di `{redirects}`. Laporan ini tidak diterbitkan.",
+        "previous_report": "Laporan impor sebelumnya (dengan hal-hal yang mungkin belum "
+        "Anda selesaikan) disimpan sebagai `{previous}`.",
         "h_summary": "## Ringkasan",
         "row": "| {what} | {count} |",
         "c_articles": "artikel diimpor",
@@ -114,8 +118,9 @@ MESSAGES = {
         "pindah. Ganti atau hapus tautannya.",
         "todo_own_address": "Situs lama beralamat **{old}**. Agar tautan lama (mesin pencari, "
         "grup WhatsApp, situs lain) sampai ke situs baru, situs baru harus tinggal di alamat "
-        'yang sama: tulis `SITEURL = "{old}"` di `publishconf.py` (sekarang `{siteurl}`). Isi '
-        "juga nama dan data perpustakaan Anda di `pelicanconf.py` (`SITENAME`, "
+        'yang sama: tulis `SITEURL = "{old}"` di `publishconf.py` (sekarang `{siteurl}`), dan '
+        'di sana juga server Anda di `WARTA_DEPLOY["host"]`. Isi nama dan data perpustakaan '
+        "Anda di `pelicanconf.py` (`SITENAME`, `AUTHOR`: penulis artikel tanpa `Author:`, "
         "`WARTA_LIBRARY`: alamat, telepon, jam layanan), lalu tulis "
         "`WARTA_SAMPLE_DETAILS = False`.",
         "todo_before": "Sebelum impor ini, `content/articles/` sudah berisi {count} artikel "
@@ -123,6 +128,11 @@ MESSAGES = {
         "datang bersama situs ini, hapus berkasnya beserta folder fotonya, juga "
         "`content/pages/tentang.md` dan `about.md` bila belum diganti dengan teks perpustakaan "
         "Anda. Tidak ada yang dihapus otomatis.",
+        "todo_about_page": '`WARTA_LIBRARY["about_page"]` di `pelicanconf.py` menyebut halaman '
+        "`{slug}`, tetapi `content/pages/` tidak punya halaman dengan Slug itu, sehingga data "
+        "perpustakaan (alamat, jam layanan) tidak tampil di halaman mana pun. Tulis di sana "
+        "Slug halaman profil perpustakaan Anda (halaman yang diimpor: {pages}), atau buat "
+        "halaman `content/pages/{slug}.md`.",
         "todo_redirect_taken": "Alamat lama `{old}` sudah ada di `{csv}` sebelum impor ini, "
         "menuju `{theirs}`; impor ingin mengarahkannya ke `{ours}`. Baris lama dibiarkan: jika "
         "itu baris contoh situs ini, hapus barisnya lalu impor ulang.",
@@ -148,8 +158,10 @@ MESSAGES = {
         "private": '- Privat, tidak pernah diterbitkan: "{title}" (WordPress {id}).',
         "foreign": '- "{title}" (WordPress {id}): bahasa `{lang}` tidak ada di situs ini '
         "(WARTA_LANGUAGES di pelicanconf.py); tidak diimpor.",
-        "existing": "- Sudah ada, tidak ditimpa: `{file}` (impor ulang dengan --force untuk "
-        "menimpa).",
+        "existing": "- Sudah ada, tidak ditimpa: `{file}`. Jangan impor ulang dengan --force "
+        "bila berkas itu sudah Anda ubah: --force menimpanya dengan versi WordPress dan "
+        "perubahan Anda hilang. --force hanya tepat bila belum ada yang diubah sejak impor "
+        "sebelumnya (misalnya setelah mengubah WARTA_WORDPRESS_CATEGORIES).",
         "skipped_kind": "- {count} × {kind}",
         "kind_revision": "revisi",
         "kind_nav_menu_item": "menu",

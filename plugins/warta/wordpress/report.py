@@ -2,6 +2,7 @@
 why, and what the editor still has to decide. Not published."""
 
 from datetime import datetime
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
@@ -9,9 +10,25 @@ from warta.wordpress.body import plain
 from warta.wordpress.uploads import atomic_write
 
 
-def write_report(run, report_path, redirects_path, added, kept=0):
+def keep_previous(report_path):
+    """Move an earlier run's report aside (``impor-wordpress-laporan-2024-04-20-0930.md``,
+    from its last change) so that its to-dos are not lost; the new path, or None."""
+    report_path = Path(report_path)
+    if not report_path.exists():
+        return None
+    stamp = datetime.fromtimestamp(report_path.stat().st_mtime).strftime("%Y-%m-%d-%H%M")
+    previous = report_path.with_name(f"{report_path.stem}-{stamp}{report_path.suffix}")
+    number = 2
+    while previous.exists():
+        previous = report_path.with_name(f"{report_path.stem}-{stamp}-{number}{report_path.suffix}")
+        number += 1
+    report_path.rename(previous)
+    return previous
+
+
+def write_report(run, report_path, redirects_path, added, kept=0, previous=None):
     """Write the Markdown report of ``run`` (the Importer) to ``report_path``; the number
-    of to-dos in it."""
+    of to-dos in it. ``previous``: where the last run's report was moved (keep_previous)."""
     t = run.t
     articles = [w for w in run.written if w.kind == "article"]
     pages = [w for w in run.written if w.kind == "page"]
@@ -27,6 +44,7 @@ def write_report(run, report_path, redirects_path, added, kept=0):
             redirects=redirects_path.name,
         ),
         "",
+        *([t("previous_report", previous=previous.name), ""] if previous else []),
         t("h_summary"),
         "",
         "| | |",

@@ -28,7 +28,7 @@ MONTHS = {
 }
 MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 DATE_RANGE = re.compile(
-    rf"(\d{{1,2}})(?:\s+{MONTH})?(?:\s+(\d{{4}}))?\s*(?:-{{1,3}}|s\.?\s?d\.?|sampai(?: dengan)?|hingga|to|until)\s*(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})",
+    rf"(\d{{1,2}})(?:\s+{MONTH})?(?:\s+(\d{{4}}))?\s*(?:[-\u2013\u2014]{{1,3}}|s\.?\s?d\.?|sampai(?: dengan)?|hingga|to|until)\s*(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})",
     re.I,
 )
 WEEKDAY = (
@@ -43,16 +43,27 @@ ONE_DATE = re.compile(
     r"(?:\s*,?\s*(?:pukul|jam|pkl\.?|at)\s*(\d{1,2})[.:](\d{2}))?",
     re.I,
 )
+# The usual news style: "Kamis (9/2/2023)", a weekday and d/m/yyyy in brackets.
+NUMERIC_DATE = re.compile(rf"{WEEKDAY}\s*,?\s*\((\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\)", re.I)
 PARTICIPANTS = re.compile(r"(?:peserta|participants)\s*[;:]\s*([^)\n]+?)(?:\)|\.\s|$)", re.I)
 ONLINE = re.compile(
     r"(?:melalui|via|lewat|secara daring di|through)\s+(?:aplikasi\s+|platform\s+)?"
     r"(zoom|google meet|microsoft teams|youtube|webex|jitsi)",
     re.I,
 )
-PLACE = re.compile(
-    r"(?:\b(?:di|bertempat di)\s+((?:Aula|Gedung|Ruang|Balai|Hotel)\s[^,.;()\n]+)"
-    r"|\b(?:Tempat|Lokasi)\s*:\s*([^.;()\n]+?)(?=\s+(?:Waktu|Peserta|Acara)\s*:|[.;()\n]|$))"
+# Abbreviations a place or an address goes on after ("Jl. Letjend. R. Suprapto No. 12"):
+# their full stop does not end the sentence. A one-letter word is an initial.
+ABBREVIATION = (
+    r"\b(?:jl|jln|no|kec|kab|kel|ds|gg|prov|rt|rw|letjend?|jend|mayjend?|brigjend?|kol|dr|ir"
+    r"|hj?|st|[a-z])\."
 )
+PLACE = re.compile(
+    rf"(?:\b(?:di|bertempat di)\s+((?:Aula|Gedung|Ruang|Balai|Hotel)\s(?:(?i:{ABBREVIATION})|[^,.;()\n])+)"
+    rf"|\b(?:Tempat|Lokasi)\s*:\s*((?:(?i:{ABBREVIATION})|[^.;()\n])+?)"
+    r"(?=\s+(?:Waktu|Peserta|Acara)\s*:|[.;()\n]|$))"
+)
+# Where a place's name ends and its street address begins: "Aula ..., Jl. ...".
+ADDRESS = re.compile(r",\s*(?=(?:jl|jln|jalan|no|kec|kab|kel|desa|ds|gg|rt|rw)\b)", re.I)
 PLATFORMS = {
     "zoom": "Zoom",
     "google meet": "Google Meet",
@@ -78,6 +89,13 @@ def suggest_event(words):
             found += [("Event_start", start.isoformat()), ("Event_end", end.isoformat())]
         except ValueError:
             pass
+    elif NUMERIC_DATE.search(words):
+        match = NUMERIC_DATE.search(words)
+        try:
+            day = datetime(int(match[3]), int(match[2]), int(match[1])).date()
+            found.append(("Event_start", day.isoformat()))
+        except ValueError:
+            pass
     else:
         match = ONE_DATE.search(words)
         if match:
@@ -95,13 +113,16 @@ def suggest_event(words):
     if online:
         found += [("Event_location", PLATFORMS[online[1].lower()]), ("Event_attendance", "online")]
     elif place:
-        found += [
-            ("Event_location", (place[1] or place[2]).strip(" ,")),
-            ("Event_attendance", "offline"),
-        ]
+        name, address = (ADDRESS.split((place[1] or place[2]).strip(" ,"), 1) + [""])[:2]
+        found.append(("Event_location", name.strip(" ,")))
+        if address.strip(" ,"):
+            found.append(("Event_address", address.strip(" ,")))
+        found.append(("Event_attendance", "offline"))
     people = PARTICIPANTS.search(words)
     if people:
         names = [n.strip(" .") for n in re.split(r",|;|\bdan\b", people[1]) if n.strip(" .")]
-        if names:
+        # Names ("Esnalianti, Sunarsih"), not a description ("siswa kelas III-VI, satu
+        # orang per sekolah"): every item starts with a capital letter.
+        if names and all(n[0].isupper() for n in names):
             found.append(("Participants", "; ".join(names)))
     return found

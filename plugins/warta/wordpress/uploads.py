@@ -6,8 +6,9 @@ import os
 import re
 import shutil
 import tempfile
+from collections import defaultdict
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from warta import facts, imaging
 
@@ -36,8 +37,10 @@ def upload_key(url, site):
 class Uploads:
     """The uploads folder of one import run and what the run copied from it."""
 
-    def __init__(self, root, content, force=False):
+    def __init__(self, root, content, force=False, site=""):
         self.root, self.content, self.force = root, Path(content), force
+        self.listed = {}  # folder -> its files by original (copies)
+        self.url = site.rstrip("/") + "/wp-content/uploads/"  # where WordPress served them
         self.base = root.resolve() if root is not None else None
         self.photos = 0
         self.files = 0  # documents (PDF, DOCX...) linked from bodies
@@ -89,6 +92,34 @@ class Uploads:
             if copies:
                 return max(copies)[1]
         return self.safe(path)
+
+    def old_addresses(self, photos, address):
+        """[(old address, path in content/)] of ``photos`` [(URL shown, uploaded file,
+        path in content/)]: the URL a post showed, its original upload and every resized
+        copy of it in the uploads folder (foto-300x225.jpg, foto-scaled.jpg), each as
+        ``address`` (links.redirect_address) writes it."""
+        found = []
+        for url, source, target in photos:
+            found.append((address(url), target))
+            resized = RESIZED.match(source.name)
+            stem = resized["stem"] if resized else source.stem
+            for copy in [source, *self.copies(source.parent).get((stem, source.suffix), [])]:
+                if self.safe(copy) is not None:
+                    key = copy.relative_to(self.base).as_posix()
+                    found.append((address(self.url + quote(key)), target))
+        return list(dict.fromkeys(found))
+
+    def copies(self, folder):
+        """{(stem, suffix): [files]} of a folder of the uploads copy: the original and the
+        resized copies WordPress made of it. Listed once per folder (a folder of a big
+        site holds thousands of files, and each photo asks)."""
+        if folder not in self.listed:
+            index = defaultdict(list)
+            for path in sorted(folder.iterdir()):
+                resized = RESIZED.match(path.name)
+                index[(resized["stem"] if resized else path.stem, path.suffix)].append(path)
+            self.listed[folder] = index
+        return self.listed[folder]
 
     def copy(self, source, folder, tally="photos"):
         """Copy ``source`` into ``folder`` (relative to content/); the name it has there
