@@ -883,7 +883,11 @@ def test_old_photo_addresses_only_of_published_articles(tmp_path):
     base = f"{SITE}/wp-content/uploads"
     content, _report, _out = import_small(
         tmp_path,
-        post(1, f'<p><img src="{base}/2021/03/lomba-1024x768.jpg" alt="Lomba"></p>', terms=[PRINCIPLE]),
+        post(
+            1,
+            f'<p><img src="{base}/2021/03/lomba-1024x768.jpg" alt="Lomba"></p>',
+            terms=[PRINCIPLE],
+        ),
         post(2, f'<p><img src="{base}/2019/05/pojok-1.jpg" alt="Pojok"></p>', status="draft"),
         uploads=UPLOADS,
     )
@@ -1133,7 +1137,10 @@ def test_imported_old_addresses_answer_in_nginx(imported_in_nginx, old, new):
     [
         ("/wp-content/uploads/2021/03/lomba.jpg", f"/images/2021/{LOMBA.split('/')[-1]}/"),
         ("/wp-content/uploads/2021/03/lomba-1024x768.jpg", f"/images/2021/{LOMBA.split('/')[-1]}/"),
-        ("/wp-content/uploads/2020/07/dokumen-3-300x225.jpg", f"/images/2020/{BIMTEK.split('/')[-1]}/"),
+        (
+            "/wp-content/uploads/2020/07/dokumen-3-300x225.jpg",
+            f"/images/2020/{BIMTEK.split('/')[-1]}/",
+        ),
     ],
 )
 def test_imported_old_photo_addresses_answer_in_nginx(imported_in_nginx, old, article):

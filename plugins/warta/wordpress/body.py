@@ -180,7 +180,9 @@ def split_paragraph(soup, paragraph, photo, marker):
     for part, edge in ((paragraph, -1), (after, 0)):  # the line break next to the photo
         while part.contents and (
             getattr(part.contents[edge], "name", None) == "br"
-            or (isinstance(part.contents[edge], NavigableString) and not part.contents[edge].strip())
+            or (
+                isinstance(part.contents[edge], NavigableString) and not part.contents[edge].strip()
+            )
         ):
             part.contents[edge].extract()
         if not part.contents:

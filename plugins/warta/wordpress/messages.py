@@ -42,8 +42,7 @@ MESSAGES = {
         "summary_own_address": "Perhatian: situs ini masih memakai alamat dan data perpustakaan "
         'contoh. Tulis SITEURL = "{old}" di publishconf.py dan data perpustakaan Anda di '
         "pelicanconf.py (lihat laporannya).",
-        "summary_previous": "Laporan impor sebelumnya tidak ditimpa: disimpan sebagai "
-        "{previous}.",
+        "summary_previous": "Laporan impor sebelumnya tidak ditimpa: disimpan sebagai {previous}.",
         "next": "Langkah berikutnya: invoke check, lalu invoke serve untuk melihat hasilnya.",
         # The report.
         "report_title": "# Laporan impor WordPress",
