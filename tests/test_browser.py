@@ -556,17 +556,9 @@ def test_the_previews_404_page_is_styled_at_any_depth(
     import urllib.error
     import urllib.request
 
-    from conftest import ROOT, TODAY, build, free_port
+    from conftest import ROOT, free_port, local_build
 
-    site = build(
-        fixture_content,
-        tmp_path / "output",
-        SITEURL="",
-        RELATIVE_URLS=True,
-        WARTA_TODAY=TODAY,
-        WARTA_PHOTO_CACHE=str(photo_cache),
-        WARTA_SEARCH_INDEX=False,
-    )
+    site = local_build(fixture_content, tmp_path / "output", photo_cache)
     assert site.returncode == 0, site.log
     port = free_port()
     script = (

@@ -194,7 +194,7 @@ def test_a_card_without_summary_shows_the_bodys_first_paragraph(
     fill the home page's card (an imported WordPress post seldom has an excerpt).
     Its links work from every listing, also in a local build (links relative to
     each page), and the article page does not repeat it as a lede."""
-    from conftest import TODAY, build
+    from conftest import local_build
 
     content = tmp_path / "content"
     shutil.copytree(fixture_content, content)
@@ -208,15 +208,7 @@ def test_a_card_without_summary_shows_the_bodys_first_paragraph(
         "({filename}bimtek.md).\n\nParagraf kedua.\n",
         encoding="utf-8",
     )
-    site = build(
-        content,
-        tmp_path / "output",
-        SITEURL="",
-        RELATIVE_URLS=True,
-        WARTA_TODAY=TODAY,
-        WARTA_PHOTO_CACHE=str(photo_cache),
-        WARTA_SEARCH_INDEX=False,
-    )
+    site = local_build(content, tmp_path / "output", photo_cache)
     assert site.returncode == 0, site.log
     for listing in ("/", "/kategori/berita/", "/tag/keterbukaan/"):
         [card] = [c for c in site.html(listing).select(".card") if "Ramadan" in c.get_text()]

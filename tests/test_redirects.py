@@ -8,7 +8,7 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOT, SITEURL, TODAY, build, snapshot
+from conftest import ROOT, SITEURL, TODAY, build, local_build, snapshot
 
 from warta import redirects
 from warta.deploy import publishable_copy
@@ -77,15 +77,7 @@ def test_redirect_pages_are_in_no_sitemap_and_no_search_index(bilingual_site):
 
 
 def test_a_local_build_links_relative_to_the_page(tmp_path, fixture_content, photo_cache):
-    site = build(
-        fixture_content,
-        tmp_path / "output",
-        SITEURL="",
-        RELATIVE_URLS=True,
-        WARTA_TODAY=TODAY,
-        WARTA_PHOTO_CACHE=str(photo_cache),
-        WARTA_SEARCH_INDEX=False,
-    )
+    site = local_build(fixture_content, tmp_path / "output", photo_cache)
     assert site.returncode == 0, site.log
     page = site.html(OLD)
     assert refresh_url(page) == "../../bimtek/"
