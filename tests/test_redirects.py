@@ -113,18 +113,23 @@ def test_the_apache_rules_come_before_the_sites_own_rewrites(production_site):
     assert "# warta:redirects" not in htaccess  # the marker line gave way to the rules
 
 
-def test_no_redirects_file_still_writes_the_nginx_file(tmp_path, fixture_content, photo_cache):
-    content = tmp_path / "content"
-    shutil.copytree(fixture_content, content)
-    (content / "redirects.csv").unlink()
-    site = build(
+def published(content, output, photo_cache):
+    """A published build (publishconf.py: absolute URLs, the servers' rules) of ``content``."""
+    return build(
         content,
-        tmp_path / "output",
+        output,
         settings="publishconf.py",
         WARTA_TODAY=TODAY,
         WARTA_PHOTO_CACHE=str(photo_cache),
         WARTA_SEARCH_INDEX=False,
     )
+
+
+def test_no_redirects_file_still_writes_the_nginx_file(tmp_path, fixture_content, photo_cache):
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    (content / "redirects.csv").unlink()
+    site = published(content, tmp_path / "output", photo_cache)
     assert site.returncode == 0, site.log
     rules = (site.output / ".warta" / "redirects.nginx.conf").read_text()
     assert "location" not in rules  # nothing to redirect, but the include does not fail
@@ -353,14 +358,7 @@ def file_targets(tmp_path_factory, fixture_content, photo_cache):
             ["/2020/07/", "/arsip/2020/#2020-07"],
         ],
     )
-    site = build(
-        content,
-        tmp_path / "output",
-        settings="publishconf.py",
-        WARTA_TODAY=TODAY,
-        WARTA_PHOTO_CACHE=str(photo_cache),
-        WARTA_SEARCH_INDEX=False,
-    )
+    site = published(content, tmp_path / "output", photo_cache)
     assert site.returncode == 0, site.log
     site.rules = (site.output / ".warta" / "redirects.nginx.conf").read_text()
     return site
