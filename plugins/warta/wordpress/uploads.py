@@ -85,9 +85,10 @@ class Uploads:
                 if self.safe(candidate):
                     return self.safe(candidate)
             copies = []
-            for candidate in path.parent.glob(f"{glob_escape(stem)}-*x*{ext}"):
+            listed = self.copies(path.parent) if path.parent.is_dir() else {}
+            for candidate in listed.get((stem, ext), ()):
                 size = RESIZED.match(candidate.name)
-                if size and size["stem"] == stem and size["w"] and self.safe(candidate):
+                if size and size["w"] and self.safe(candidate):
                     copies.append((int(size["w"]) * int(size["h"]), self.safe(candidate)))
             if copies:
                 return max(copies)[1]
@@ -139,10 +140,6 @@ class Uploads:
             setattr(self, tally, getattr(self, tally) + 1)
         self.copied_here.add((target_dir, target.name))
         return target.name
-
-
-def glob_escape(text):
-    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def same_file(a, b):
