@@ -22,7 +22,7 @@ import re
 
 from lxml import html as lxml_html
 from pelican.contents import Content
-from pelican.utils import truncate_html_words
+from pelican.utils import memoized, truncate_html_words
 
 LEFT_OUT = ("img", "picture", "figure", "script", "style")
 SPACES = re.compile(r"[ \t\n]{2,}")
@@ -50,6 +50,7 @@ def first_paragraph(content, words, suffix):
 pelican_get_summary = Content.__dict__["get_summary"]
 
 
+@memoized  # as Pelican's own: listings, feeds and previews ask for the same summary
 def get_summary(self, siteurl):
     """``Content.get_summary``: the editor's ``Summary`` as Pelican gives it, else the
     body's first paragraph. Worked out from ``self.content`` as Pelican's own summary
