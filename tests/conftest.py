@@ -90,7 +90,6 @@ def build(content, output, settings="pelicanconf.py", verbose=False, **overrides
     return Site(output=output, returncode=result.returncode, log=result.stdout + result.stderr)
 
 
-
 def local_build(content, output, photo_cache):
     """A local build, as `invoke build` and the preview make it: no address, links
     relative to each page, the fixture sites' date, no search index."""
@@ -103,6 +102,7 @@ def local_build(content, output, photo_cache):
         WARTA_PHOTO_CACHE=str(photo_cache),
         WARTA_SEARCH_INDEX=False,
     )
+
 
 def is_redirect_page(path):
     """Whether an HTML file is one of warta.redirects' pages for an old address, not a
