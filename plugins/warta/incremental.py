@@ -301,7 +301,7 @@ class SharedBytecodeCache(BytecodeCache):
 
     def get_bucket(self, environment, name, filename, source):
         # Everything the compiler reads: syntax, extensions and their policies, and the
-        # filters and tests (it folds constants through them), by identity.
+        # filters and tests (it folds constants through them), each as `_same` tells them.
         options = (
             tuple(sorted(environment.extensions)),
             environment.autoescape,
