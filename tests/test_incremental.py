@@ -137,6 +137,19 @@ def test_quick_rebuilds_write_what_a_full_build_writes(preview):
     assert not (target / "feed").exists() and (target / "rss/index.html").exists()
 
 
+def test_a_new_sentence_renders_only_its_page_and_the_feeds_carrying_it(preview):
+    content, target, quick_rebuild = preview
+    articles = content / "articles"
+    # The article's page, and its language's feeds that carry it: everything, its
+    # category, and its one principle, each in Atom and RSS. Nothing that lists it
+    # (its Summary is what listings show) and no page that shows no article.
+    for source, page in (("lomba.md", "2022/02/lomba/"), ("lomba.en.md", "en/2022/02/lomba/")):
+        edit(articles / source, "\n\n", "\n\nKalimat baru.\n\n")
+        site = quick_rebuild()
+        assert "Kalimat baru" in (target / page / "index.html").read_text(encoding="utf-8")
+        assert rendered(site) == 1 + 3 * 2, site.log
+
+
 def test_a_quick_rebuild_still_checks_what_changed_and_writes_nothing_on_a_mistake(preview):
     content, target, quick_rebuild = preview
     before = snapshot(target)

@@ -48,9 +48,12 @@ from warta.multilingual import (
 log = logging.getLogger(__name__)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_when(text, timezone):
     """The contract's two date formats, and no other: ``2020-07-27`` -> date;
-    ``2020-07-27 09:00`` -> datetime in ``timezone``; anything else: ValueError."""
+    ``2020-07-27 09:00`` -> datetime in ``timezone``; anything else: ValueError.
+    Remembered (its values are immutable): every article's dates are parsed again
+    by every language site and on every preview rebuild, and ``strptime`` is slow."""
     text = text.strip()
     try:
         return datetime.strptime(text, "%Y-%m-%d").date()
