@@ -149,6 +149,18 @@ def test_a_new_sentence_renders_only_its_page_and_the_feeds_carrying_it(preview)
         assert "Kalimat baru" in (target / page / "index.html").read_text(encoding="utf-8")
         assert rendered(site) == 1 + 3 * 2, site.log
 
+    # Another day, another new sentence: what is upcoming follows the day, in both
+    # languages' home pages, though no file says so.
+    homes = {
+        home: (target / home).read_text(encoding="utf-8")
+        for home in ("index.html", "en/index.html")
+    }
+    quick_rebuild.settings["WARTA_TODAY"] = "2022-03-01"  # the contest is to come
+    edit(articles / "bimtek.md", "\n\n", "\n\nKalimat lain.\n\n")
+    quick_rebuild()
+    for home, before in homes.items():
+        assert (target / home).read_text(encoding="utf-8") != before, home
+
 
 def test_a_quick_rebuild_still_checks_what_changed_and_writes_nothing_on_a_mistake(preview):
     content, target, quick_rebuild = preview

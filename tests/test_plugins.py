@@ -255,6 +255,37 @@ def test_addresses_are_pelicans_addresses(pattern, kind):
     )
 
 
+@pytest.mark.parametrize(
+    "date_format",
+    [
+        "%Y",
+        "%-d %B %Y",
+        "%a %d %b %Y, %H:%M",
+        "%-m/%-d/%y %-I%p",
+        "%d.%m.%Y %% %Q %-Q",  # a literal %, directives C89 lacks
+        "tanggal %-d, pukul %H.%M WIB",
+        "%x %X %Z %z %j %U %W %G-W%V-%u",
+        "",
+    ],
+)
+def test_strftime_is_pelicans_strftime(date_format):
+    """addresses.strftime writes what pelican.utils.strftime writes, for Pelican's
+    dates and Python's, naive and aware, with zeros to strip and without."""
+    from pelican.utils import SafeDatetime
+
+    jakarta = ZoneInfo("Asia/Jakarta")
+    for moment in (
+        datetime(2020, 7, 3, 9, 5),
+        datetime(2020, 12, 30, 23, 59, tzinfo=jakarta),
+        SafeDatetime(2021, 1, 1, 0, 0, tzinfo=jakarta),
+        SafeDatetime(1999, 10, 10, 12, 0),
+        date(2022, 3, 9),
+    ):
+        wanted = addresses.pelican_strftime(moment, date_format)
+        assert addresses.strftime(moment, date_format) == wanted
+        assert addresses.strftime(moment, date_format) == wanted  # its parse remembered
+
+
 def test_templates_compiled_once_are_not_shared_by_environments_that_differ():
     from jinja2 import DictLoader, Environment
 

@@ -15,18 +15,26 @@ status during the build.
 
 Pelican offers no hook for this, so ``register`` replaces the method on
 ``pelican.contents.Content`` (``Article`` and ``Page`` inherit it; ``Article``'s
-own override only picks ``ARTICLE_`` or ``DRAFT_`` and calls it).
+own override only picks ``ARTICLE_`` or ``DRAFT_`` and calls it). ``address``
+fills any other pattern of a content's fields (an event's calendar file).
+
+The dates in addresses (``{date:%Y}``), and every article's ``locale_date``, go
+through Pelican's own ``strftime`` (``pelican.utils``), which finds the format's
+directives with two regular expressions on every call: a fifth of a preview's
+quick rebuild at 1,000 articles. ``strftime`` below is the same function with
+each format's directives found once; ``register`` puts it in Pelican's place.
 """
 
 import datetime
 import functools
+import re
 import string
 
-from pelican import contents
-from pelican.utils import path_to_url
-
+from pelican import contents, utils
+from pelican.utils import SafeDatetime, path_to_url
 
 pelican_expand_settings = contents.Content._expand_settings  # Pelican's own, for the tests
+pelican_strftime = utils.strftime
 
 
 @functools.cache
@@ -74,19 +82,59 @@ def _key(value):
     return (type(value), value, getattr(value, "tzinfo", None))
 
 
-def expand_settings(self, key: str, klass: str | None = None) -> str:
-    if not klass:
-        klass = self.__class__.__name__
-    pattern = str(self.settings[f"{klass}_{key}".upper()])
+def address(pattern: str, content) -> str:
+    """``pattern`` filled with ``content``'s fields as Pelican fills its ``..._URL``
+    and ``..._SAVE_AS`` settings (``pattern.format(**content.url_format)``)."""
     fields = _fields(pattern)
     if fields is None:
-        return pelican_expand_settings(self, key, klass)
-    values = tuple(_value(self, name) for name in fields)
+        return pattern.format(**content.url_format)
+    values = tuple(_value(content, name) for name in fields)
     try:
         return _format(pattern, fields, tuple(map(_key, values)), values)
     except TypeError:  # a field of the pattern holds a list, which cannot be a key
         return pattern.format(**dict(zip(fields, values)))
 
 
+def expand_settings(self, key: str, klass: str | None = None) -> str:
+    if not klass:
+        klass = self.__class__.__name__
+    return address(str(self.settings[f"{klass}_{key}".upper()]), self)
+
+
+# Pelican's strftime: its directives, with an optional "-" (no leading zeros).
+_DIRECTIVE = re.compile("%[-]?.")
+_C89 = "aAbBcdfGHIjmMpSUuVwWxXyYzZ%"
+
+
+@functools.cache
+def _directives(date_format: str) -> tuple[str, tuple[tuple[str, bool | None], ...]]:
+    """(the format with ``%s`` for each directive, then per directive: what to give
+    the C ``strftime`` and whether to strip zeros, or the text itself and None)."""
+    parts = []
+    for found in _DIRECTIVE.findall(date_format):
+        if found[-1] not in _C89:
+            parts.append((found, None))
+        elif len(found) == 3:
+            parts.append((f"%{found[-1]}", True))
+        else:
+            parts.append((found, False))
+    return _DIRECTIVE.sub("%s", date_format), tuple(parts)
+
+
+def strftime(date: datetime.datetime, date_format: str) -> str:
+    """``pelican.utils.strftime``, character for character, faster."""
+    template, parts = _directives(date_format)
+    safe = isinstance(date, SafeDatetime)
+    formatted = []
+    for directive, strip in parts:
+        if strip is None:
+            formatted.append(directive)
+            continue
+        text = date.strftime(directive, safe=False) if safe else date.strftime(directive)
+        formatted.append((text.lstrip("0") or "0") if strip else text)
+    return template % tuple(formatted)
+
+
 def register():
     contents.Content._expand_settings = expand_settings
+    utils.strftime = strftime  # SafeDatetime.strftime calls it by this name

@@ -34,7 +34,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import Generator
 
-from warta import facts, incremental
+from warta import addresses, facts, incremental
 from warta.library import read_library
 from warta.multilingual import (
     absolute_url,
@@ -376,7 +376,7 @@ def vtimezone(tzid):
 
 def event_calendar_path(settings, article):
     """Where an event's own calendar file is, relative to its language site."""
-    return settings["WARTA_EVENT_CALENDAR_URL"].format(**article.url_format)
+    return addresses.address(settings["WARTA_EVENT_CALENDAR_URL"], article)
 
 
 class AgendaGenerator(Generator):
