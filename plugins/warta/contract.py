@@ -1117,7 +1117,7 @@ def check_site(generators):
             report.add(severity, path, None, message)
         for path, line, message in redirects.check(generators, settings, _):
             report.error(path, line and _("line %(number)d") % {"number": line}, message)
-        incremental.note_sources([record for record, _html in report.read.values()])
+        incremental.note_sources([record for record, _html in report.read.values()], generators)
         for record, html in report.read.values():
             if incremental.unchanged(record):
                 continue  # the preview's last good build checked it

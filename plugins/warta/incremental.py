@@ -41,9 +41,11 @@ from jinja2.bccache import BytecodeCache, Bucket
 from pelican import signals
 from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
+from pelican.plugins.i18n_subsites import i18n_subsites as i18n
 from pelican.writers import Writer
 
-from warta.multilingual import is_main_site
+from warta import facts
+from warta.multilingual import every_content, is_main_site
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,7 @@ class Build:
         self.sites = {}  # output path -> the language of the site that writes it
         self.everything = {}  # site language -> whether every page must be rendered
         self.menus = {}  # site language -> the pages in its menu (every page shows them)
-        self.lists = {}  # site language -> what it lists, and the day (``lists``)
+        self.whole = None  # what every site lists, and what else they follow (``whole``)
         self.rendered = 0
 
     def _load(self):
@@ -76,18 +78,19 @@ class Build:
             return None
         return state if state.get("version") == VERSION else None
 
-    def untouched(self, lang, lists):
+    def untouched(self, lang):
         """Whether the change leaves every file of the ``lang`` site as it is: only
         bodies changed (no face), none of them one this site shows in full (an
-        article's page, a feed), and the site lists the same articles and pages, on
-        the same day (what is upcoming). Its files are then kept as they are, without
-        a decision about each (1,600 at 1,000 articles): a new sentence in an
-        Indonesian article leaves the English site untouched, and the other way round."""
-        self.lists[lang] = lists
+        article's page, a feed), and the sites list the same articles and pages
+        and follow the same day and other files (``whole``). Its files are then kept
+        as they are, without a decision about each (1,600 at 1,000 articles): a new
+        sentence in an English article leaves the Indonesian site as it is, and one
+        in an Indonesian article the English site, which is then not even built
+        (``skip_untouched_subsites``)."""
         old = self.old
         if old is None or self.changed_face is None or self.changed_face:
             return False
-        if old["lists"].get(lang) != lists or lang not in old["menus"]:
+        if old["whole"] != self.whole or lang not in old["menus"]:
             return False
         mine = [relative for relative, site in old["sites"].items() if site == lang]
         if any(touched(old["outputs"][relative], self.changed, set()) for relative in mine):
@@ -105,7 +108,8 @@ class Build:
             "outputs": self.outputs,
             "sites": self.sites,
             "menus": self.menus,
-            "lists": self.lists,
+            "whole": self.whole,
+            "native_urls": dict(i18n._NATIVE_CONTENT_URL_DB),
         }
         part = self.state_path.with_name(self.state_path.name + ".part")
         part.parent.mkdir(parents=True, exist_ok=True)
@@ -138,10 +142,11 @@ def stamp(content, record):
     return face, file
 
 
-def note_sources(records):
+def note_sources(records, generators):
     """Record every source's stamp and work out which changed since the last good
-    build: ``records`` are the contract's ReadRecords of every article and page.
-    Called by the contract before it checks, on the main site."""
+    build: ``records`` are the contract's ReadRecords of every article and page;
+    then leave out the language subsites the change leaves untouched. Called by the
+    contract before it checks, on the main site (``generators`` are its)."""
     build = _BUILD
     if build is None:
         return None
@@ -161,6 +166,8 @@ def note_sources(records):
     build.changed |= {
         s for s, targets in links.items() if not targets.isdisjoint(build.changed_face)
     }
+    build.whole = whole(generators)
+    skip_untouched_subsites(build)
     return build.changed
 
 
@@ -246,18 +253,33 @@ def touched(shown, changed, changed_face):
     return False
 
 
-def lists(context, settings):
-    """What a language site lists, and what else its files follow: which articles and
-    pages it has, in which order and status (a future article is published by the
-    first build on its day), today (what is upcoming on its home page and agenda),
-    and the stamps of the content's other files (``redirects.csv`` and the like)."""
-    from warta import facts
-
+def whole(generators):
+    """What every language site lists, and what else their files follow: every
+    article and page read, in every language, with its status (a future article is
+    published by the first build on its day), today (what is upcoming on the home
+    pages and agendas), and the stamps of the content's other files
+    (``redirects.csv`` and the like)."""
+    settings = generators[0].settings
     listed = tuple(
-        tuple((item.source_path, item.status) for item in context.get(key, ()))
-        for key in ("articles", "drafts", "pages", "hidden_pages", "draft_pages")
+        (item.source_path, item.status, item.lang)
+        for generator in generators
+        for item in every_content(generator) or ()
     )
     return listed, facts.today(settings), _other_files(settings)
+
+
+def skip_untouched_subsites(build):
+    """Leave out of this build every language subsite the change leaves untouched
+    (``Build.untouched``). i18n_subsites has no way to leave one out: its queue of
+    subsites to build is emptied of it, and its table of each content's address in
+    its own site (which the main site's pages link translations by) gets the
+    skipped sites' entries from the last build (the same: no face changed)."""
+    skipped = [lang for lang in list(i18n._SUBSITE_QUEUE) if build.untouched(lang)]
+    for lang in skipped:
+        del i18n._SUBSITE_QUEUE[lang]
+    if skipped:
+        for path, url in build.old["native_urls"].items():
+            i18n._NATIVE_CONTENT_URL_DB.setdefault(path, url)
 
 
 def _other_files(settings):
@@ -337,9 +359,9 @@ class PreviewWriter(Writer):
     def _site_untouched(self, context):
         """Whether this whole site stays as it is (``Build.untouched``), decided with
         its first file; every file of it is then left as it is."""
-        if self._untouched is None and context:
-            self._untouched = self._build.untouched(self._lang, lists(context, self.settings))
-        return bool(self._untouched)
+        if self._untouched is None:
+            self._untouched = self._build.untouched(self._lang)
+        return self._untouched
 
     def write_file(
         self,

@@ -157,8 +157,10 @@ class SaveWatcher(Watcher):
     livereload's own watcher looks at every file's date each 0.8 s: on average
     0.4 s lost per save before the rebuild starts, and with thousands of files,
     each look costs more. watchfiles (the operating system's notifications,
-    already a dependency of Pelican) reports a save within 50 ms, and says which
-    files changed: the preview needs to know (see ``warta.incremental``).
+    already a dependency of Pelican) reports a save within 20 to 40 ms (once 20 ms
+    have passed without another change: an editor's save, a write and a rename, takes
+    a millisecond), and says which files changed: the preview needs to know (see
+    ``warta.incremental``).
     ``on_change(paths)`` runs in the server's loop, as livereload runs its tasks.
     """
 
@@ -176,7 +178,7 @@ class SaveWatcher(Watcher):
         loop = ioloop.IOLoop.current()
 
         def watch():
-            for changes in watchfiles.watch(*self.roots, debounce=1600, step=50):
+            for changes in watchfiles.watch(*self.roots, debounce=1600, step=20):
                 paths = {path for _, path in changes if self.wanted(path)}
                 if paths:
                     with self.lock:
