@@ -156,6 +156,9 @@ TYPOGRIFY_DASHES = "oldschool"  # "09.00--15.00" becomes the en dash Indonesian 
 TYPOGRIFY_OMIT_FILTERS = ["widont"]
 DEFAULT_PAGINATION = 10
 SUMMARY_MAX_LENGTH = 40
+# Pelican's own text of a date (``locale_date``), which the theme does not show: it
+# writes dates per language with Babel. Numbers only, the quickest for Pelican to make.
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 # The old site's addresses and where each now goes (README, "Old addresses"), inside
 # content/; written by `invoke import-wordpress`, editable by hand. No file, no redirects.
 WARTA_REDIRECTS = "redirects.csv"

@@ -362,6 +362,7 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         addresses,
         port_is_free,
         run_forked,
+        warm_up,
         write_error_page,
     )
 
@@ -484,6 +485,7 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
     imported = preview_cache(target)
     for module in ("pelican", "markdown", "smartypants", "typogrify.filters", *pelicanconf.PLUGINS):
         importlib.import_module(module)
+    warm_up(ROOT / "pelicanconf.py")
     rebuild()
     roots = [content, ROOT / "pelicanconf.py", ROOT / "plugins", ROOT / "theme"]
     server = PreviewServer(error_page, watcher=SaveWatcher(roots, wanted, rebuild))

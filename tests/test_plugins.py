@@ -265,6 +265,7 @@ def test_addresses_are_pelicans_addresses(pattern, kind):
         "%d.%m.%Y %% %Q %-Q",  # a literal %, directives C89 lacks
         "tanggal %-d, pukul %H.%M WIB",
         "%x %X %Z %z %j %U %W %G-W%V-%u",
+        "%Y/%m/%d %H:%M:%S %-Y/%-m/%-d %-H:%-M:%-S",
         "",
     ],
 )
@@ -279,7 +280,9 @@ def test_strftime_is_pelicans_strftime(date_format):
         datetime(2020, 12, 30, 23, 59, tzinfo=jakarta),
         SafeDatetime(2021, 1, 1, 0, 0, tzinfo=jakarta),
         SafeDatetime(1999, 10, 10, 12, 0),
+        SafeDatetime(999, 1, 2, 3, 4, 5),
         date(2022, 3, 9),
+        date(45, 3, 9),
     ):
         wanted = addresses.pelican_strftime(moment, date_format)
         assert addresses.strftime(moment, date_format) == wanted
@@ -392,3 +395,24 @@ def test_the_librarys_name_in_each_language_fills_the_subtitles():
     assert library_text(settings, "Tanpa nama", "en") == "Tanpa nama"
     with pytest.raises(ValueError, match="names"):
         read_library({"WARTA_LIBRARY": {"name": "X", "names": {"en": ""}}})
+
+
+def test_a_port_is_free_when_a_stopped_preview_left_connections_waiting():
+    """Stopping `make serve` and starting it again at once: the connections the old
+    server closed wait a minute (TIME_WAIT), and the port is free all the same; a
+    port where a server listens is not."""
+    import socket
+
+    from warta.serve import port_is_free
+
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        assert not port_is_free("127.0.0.1", port)
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            accepted, _ = server.accept()
+            accepted.close()  # the server's side closes first: it waits
+            client.recv(1)
+    assert port_is_free("127.0.0.1", port)

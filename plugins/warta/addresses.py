@@ -104,6 +104,17 @@ def expand_settings(self, key: str, klass: str | None = None) -> str:
 # Pelican's strftime: its directives, with an optional "-" (no leading zeros).
 _DIRECTIVE = re.compile("%[-]?.")
 _C89 = "aAbBcdfGHIjmMpSUuVwWxXyYzZ%"
+# The numbers in addresses, written without the C library's strftime (8 µs a call,
+# twice per address): the same digits in every locale. C writes a year before 1000
+# without zeros, so those years still go to it.
+_NUMBERS = {
+    "%Y": ("year", 4),
+    "%m": ("month", 2),
+    "%d": ("day", 2),
+    "%H": ("hour", 2),
+    "%M": ("minute", 2),
+    "%S": ("second", 2),
+}
 
 
 @functools.cache
@@ -130,7 +141,14 @@ def strftime(date: datetime.datetime, date_format: str) -> str:
         if strip is None:
             formatted.append(directive)
             continue
-        text = date.strftime(directive, safe=False) if safe else date.strftime(directive)
+        number = _NUMBERS.get(directive)
+        value = getattr(date, number[0], None) if number else None
+        if value is not None and (number[0] != "year" or value >= 1000):
+            text = f"{value:0{number[1]}d}"
+        elif safe:
+            text = date.strftime(directive, safe=False)
+        else:
+            text = date.strftime(directive)
         formatted.append((text.lstrip("0") or "0") if strip else text)
     return template % tuple(formatted)
 

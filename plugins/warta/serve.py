@@ -240,6 +240,31 @@ def run_forked(argv):
         return os.waitstatus_to_exitcode(status), log.read().decode("utf-8", "replace")
 
 
+def warm_up(settings_path):
+    """Load in this process what each quick rebuild's child would otherwise load or
+    compile again, and lose with it: every language's Babel data (a pickle per
+    locale), the Markdown extensions, the regular expressions Markdown, typogrify
+    and the log's highlighter compile on first use (Python keeps them in ``re``'s
+    cache). About 0.1 s of every rebuild at 1,000 articles."""
+    from babel import Locale
+    from markdown import Markdown
+    from pelican.log import console
+    from pelican.settings import read_settings
+
+    from warta import reading
+
+    settings = read_settings(str(settings_path))
+    for language in settings["WARTA_LANGUAGES"].values():
+        locale = Locale.parse(language["date_locale"])
+        locale.date_formats, locale.time_formats, locale.interval_formats  # noqa: B018
+    reading.take_over_typogrify(settings)
+    typogrify = reading.typogrifier(settings) or (lambda text: text)
+    sample = '# Judul\n\nKalimat "pertama" -- **tebal**, [tautan](https://example.id/) & DAN.\n'
+    typogrify(Markdown(**settings["MARKDOWN"]).convert(sample))
+    with console.capture():
+        console.log("Done: Processed 1 article in 0.10 seconds. /tmp/x.html")
+
+
 class PreviewServer(Server):
     def __init__(self, error_page, watcher=None):
         super().__init__(watcher=watcher)
@@ -249,7 +274,11 @@ class PreviewServer(Server):
 
 
 def port_is_free(host, port):
+    """Whether the preview can listen on ``port``: no server listens there. As the
+    server binds (tornado sets SO_REUSEADDR), so that the connections a preview
+    just stopped leaves waiting (TIME_WAIT, a minute) do not count as busy."""
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:

@@ -34,11 +34,16 @@ def localised(wrapper, term, lang, settings):
     return canonical
 
 
-def canonical_tags(tags, principles, lang, settings):
-    """Tags with each principle replaced by its canonical, localised tag; no duplicates."""
+def canonical_tags(tags, principles, lang, settings, named=None):
+    """Tags with each principle replaced by its canonical, localised tag; no duplicates.
+    ``named`` remembers which principle a tag's name names, across calls (a site has
+    a few dozen tag names and thousands of tags)."""
+    named = {} if named is None else named
     result = {}
     for tag in tags:
-        principle = facts.match_term(tag.name, principles)
+        if tag.name not in named:
+            named[tag.name] = facts.match_term(tag.name, principles)
+        principle = named[tag.name]
         if principle:
             tag = localised(Tag, principle, lang, settings)
         result.setdefault(tag.slug, tag)
@@ -57,8 +62,10 @@ def canonicalize(generator):
     principles = facts.principles(settings)
     principle_slugs = {p.slug for p in principles}
     categories = facts.categories(settings)
+    named = {}
     for article in every_article(generator):
-        article.tags = canonical_tags(getattr(article, "tags", []), principles, lang, settings)
+        tags = getattr(article, "tags", [])
+        article.tags = canonical_tags(tags, principles, lang, settings, named)
         article.principles = [t for t in article.tags if t.slug in principle_slugs]
         if hasattr(article, "category"):
             article.category = canonical_category(article.category, categories, lang, settings)
