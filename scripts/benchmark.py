@@ -347,9 +347,20 @@ def report_preview(articles, work, port=8765):
 
         edits = [
             save(source, text + f"\n\nKalimat{n}Baru untuk diukur.\n", page, f"Kalimat{n}Baru")
-            for n in range(3)
+            for n in range(5)
         ]
         print("  save one article -> its page shows the change: " + fmt(edits))
+        # Its English translation: the main site is built too (i18n_subsites builds the
+        # English site from it), so the English site's saves take longer.
+        english = source.with_name(source.stem + ".en.md")
+        english_text = english.read_text(encoding="utf-8")
+        english_page = page.replace(base, base + "/en", 1)
+        english_edits = [
+            save(english, english_text + f"\n\nSentence{n}New.\n", english_page, f"Sentence{n}New")
+            for n in range(5)
+        ]
+        english.write_text(english_text, encoding="utf-8")
+        print("  save its English translation -> its page shows it: " + fmt(english_edits))
         new = source.with_name("warta-baru.md")
         new_text = (
             text.replace(f"Slug: {source.stem}", "Slug: warta-baru")
