@@ -192,7 +192,9 @@ CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
 RSS_FEED_SUMMARY_ONLY = False
 # How often (hours) a calendar app subscribed to the agenda (/agenda.ics) fetches it again.
 WARTA_CALENDAR_REFRESH_HOURS = 12
-FEED_MAX_ITEMS = 50
+# Each feed carries the newest 20 whole articles: a reader fetches all of it again after
+# every new article (README, "Public URLs").
+FEED_MAX_ITEMS = 20
 
 # --- Theme and plugins ------------------------------------------------------
 THEME = str(ROOT / "theme")

@@ -318,3 +318,40 @@ def test_every_link_and_picture_in_an_entry_is_absolute(bilingual_site):
                     assert urlparse(url).scheme in {"https", "http", "mailto", "tel"}, (path, url)
                     checked += 1
     assert checked > 50
+
+
+def test_a_feed_carries_the_newest_twenty_articles(tmp_path, fixture_content, photo_cache):
+    """A reader fetches the whole feed again after every new article: each feed keeps
+    the newest 20 (FEED_MAX_ITEMS), whole."""
+    import shutil
+
+    import feedparser
+    from conftest import build
+
+    content = tmp_path / "content"
+    shutil.copytree(fixture_content, content)
+    lomba = (content / "articles" / "lomba.md").read_text(encoding="utf-8")
+    for day in range(1, 23):
+        (content / "articles" / f"warta-{day}.md").write_text(
+            lomba.replace("Slug: lomba", f"Slug: warta-{day}")
+            .replace("Date: 2022-02-20 09:00", f"Date: 2024-03-{day:02d} 09:00")
+            .replace("Title: Lomba Dongeng Rakyat", f"Title: Warta ke-{day}"),
+            encoding="utf-8",
+        )
+    site = build(
+        content, tmp_path / "output", WARTA_PHOTO_CACHE=str(photo_cache), WARTA_SEARCH_INDEX=False
+    )
+    assert site.returncode == 0, site.log
+    for feed in (
+        "all.atom.xml",
+        "all.rss.xml",
+        "category/kegiatan.atom.xml",
+        "tag/demokrasi.rss.xml",
+    ):
+        entries = feedparser.parse(tmp_path / "output" / "feeds" / feed).entries
+        titles = [entry.title for entry in entries]
+        assert titles == [f"Warta ke-{day}" for day in range(22, 2, -1)], feed
+        bodies = [
+            entry.content[0].value if "content" in entry else entry.summary for entry in entries
+        ]
+        assert all("Lomba dongeng" in body and "<p>" in body for body in bodies), feed

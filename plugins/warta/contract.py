@@ -976,11 +976,29 @@ class CheckedMarkdownReader(MarkdownReader):
     def _read_markdown(self, source_path):
         """Pelican's ``MarkdownReader.read``, with this file's photos extension: a
         Markdown extension is not told which file it reads, and photo paths are
-        relative to the file."""
+        relative to the file. One Markdown for every file this reader reads, reset
+        between them as Python-Markdown means it to be reused: Pelican makes a new one
+        per file, loading its extensions and compiling their expressions again each
+        time (0.4 s at 1,000 articles)."""
         self._source_path = source_path
         found = photos.PhotoExtension(source_path, self.settings)
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        self._md.registerExtensions([found, EditorNotes(), AlignedTables()], {})
+        if getattr(self, "_markdown", None) is None:
+            md = self._markdown = Markdown(**self.settings["MARKDOWN"])
+            md.registerExtensions([EditorNotes(), AlignedTables()], {})
+            # Pelican's _parse_metadata takes the header's preprocessor away (a Summary
+            # has no header of its own); it is put back for the next file. Markdown's
+            # registry says an item's priority only in its _priority list.
+            self._meta = [
+                (md.preprocessors[item.name], item.name, item.priority)
+                for item in md.preprocessors._priority
+                if item.name == "meta"
+            ]
+        self._md = self._markdown
+        self._md.reset()
+        for preprocessor, name, priority in self._meta:
+            if name not in self._md.preprocessors:
+                self._md.preprocessors.register(preprocessor, name, priority)
+        found.extendMarkdown(self._md)  # replaces the previous file's, by its name
         with pelican_open(source_path) as text:
             content = self._md.convert(text)
         found.reading_body = False  # Summary is Markdown too: its images lead nothing
