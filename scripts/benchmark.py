@@ -10,7 +10,9 @@ several rounds:
   then the search index and the precompressed files), cold: no content cache, a
   fresh output folder;
 - **stock**: Pelican 4.12 with typogrify and its default theme, one language,
-  the same articles (Pelican links the translations), same machine.
+  the same articles (Pelican links the translations), same machine;
+- **stock-i18n**: the same with pelican-i18n-subsites building the English
+  translations as their own site, as this project builds two languages.
 
 For each it prints the minimum and median CPU time (user + sys, every process
 of the build, Pagefind included), wall time, the peak memory of the whole build
@@ -154,6 +156,10 @@ TYPOGRIFY = True
 DEFAULT_PAGINATION = 10
 PLUGINS = []  # not the installed namespace plugins (i18n_subsites)
 """
+STOCK_I18N_SETTINGS = STOCK_SETTINGS.replace(
+    "PLUGINS = []  # not the installed namespace plugins (i18n_subsites)",
+    'PLUGINS = ["pelican.plugins.i18n_subsites"]\nI18N_SUBSITES = {{"en": {{}}}}',  # .format()
+)
 
 
 def project_command(content, output, cache):
@@ -250,11 +256,15 @@ def summary(runs):
 
 def cold_builds(articles, rounds, work):
     content = generate(work / "content", articles)
-    settings = work / "stockconf.py"
-    settings.write_text(STOCK_SETTINGS.format(content=str(content)), encoding="utf-8")
-    results = {"warta": [], "stock": []}
+    settings = {"stock": work / "stockconf.py", "stock-i18n": work / "stocki18n.py"}
+    settings["stock"].write_text(STOCK_SETTINGS.format(content=str(content)), encoding="utf-8")
+    settings["stock-i18n"].write_text(
+        STOCK_I18N_SETTINGS.format(content=str(content)), encoding="utf-8"
+    )
+    names = ["warta", "stock", "stock-i18n"]
+    results = {name: [] for name in names}
     for round_ in range(rounds):
-        for name in ("warta", "stock") if round_ % 2 == 0 else ("stock", "warta"):
+        for name in names[round_ % 3 :] + names[: round_ % 3]:  # each goes first in turn
             output = work / f"output-{name}"
             cache = work / f"cache-{name}"
             for folder in (output, cache):
@@ -262,7 +272,7 @@ def cold_builds(articles, rounds, work):
             if name == "warta":
                 command = project_command(content, output, cache)
             else:
-                command = stock_command(content, output, settings)
+                command = stock_command(content, output, settings[name])
             run = measure(command)
             results[name].append(run)
             print(
@@ -278,17 +288,18 @@ def report_cold(articles, rounds, work):
     print(f"Cold builds of {articles} articles, {rounds} rounds interleaved:", flush=True)
     results, files = cold_builds(articles, rounds, work)
     print(f"\n{articles} articles ({files} files written by warta):")
-    print(f"{'':8} {'CPU s (min/median)':>20} {'wall s':>14} {'whole MB':>12} {'largest MB':>12}")
+    print(f"{'':10} {'CPU s (min/median)':>18} {'wall s':>14} {'whole MB':>12} {'largest MB':>12}")
     figures = {name: summary(runs) for name, runs in results.items()}
     for name, figure in figures.items():
         print(
-            f"{name:8} {figure['cpu'][0]:9.1f} {figure['cpu'][1]:9.1f} "
+            f"{name:10} {figure['cpu'][0]:7.1f} {figure['cpu'][1]:9.1f} "
             f"{figure['wall'][0]:6.1f} {figure['wall'][1]:6.1f} "
             f"{figure['peak'][0]:5.0f} {figure['peak'][1]:5.0f} "
             f"{figure['largest'][0]:5.0f} {figure['largest'][1]:5.0f}"
         )
-    ratio = figures["warta"]["cpu"][1] / figures["stock"]["cpu"][1]
-    print(f"CPU ratio warta/stock (medians): {ratio:.2f}")
+    for other in ("stock", "stock-i18n"):
+        ratio = figures["warta"]["cpu"][1] / figures[other]["cpu"][1]
+        print(f"CPU ratio warta/{other} (medians): {ratio:.2f}")
 
 
 def fetch(url):
