@@ -204,6 +204,9 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
+    # A build reads each template once: Jinja need not look at the file's date again on
+    # every {% include %} (17,000 times at 1,000 articles). The preview builds anew.
+    "auto_reload": False,
 }
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
