@@ -169,6 +169,71 @@ def test_a_new_sentence_renders_only_its_page_and_the_feeds_carrying_it(preview)
         assert (target / home).read_text(encoding="utf-8") != before, home
 
 
+def test_what_cards_show_beyond_the_header_is_followed(preview):
+    content, target, quick_rebuild = preview
+    articles = content / "articles"
+    # The body's first photo leads (no Image:): cards show its alt text.
+    edit(articles / "kunjungan.md", "![Anak-anak mengerumuni mobil", "![Murid mengerumuni mobil")
+    quick_rebuild()
+    assert "Murid mengerumuni mobil" in (target / "index.html").read_text(encoding="utf-8")
+
+    # A draft without a Summary: its card is its first paragraph, with a link to an
+    # article that then moves; the card follows it.
+    edit(articles / "draft.md", "Belum boleh terbit.", "Lihat [lomba]({filename}lomba.md) dulu.")
+    quick_rebuild()
+    edit(articles / "lomba.md", "Slug: lomba", "Slug: lomba-dongeng")
+    quick_rebuild()
+    listing = (target / "kategori/berita/index.html").read_text(encoding="utf-8")
+    assert "2022/02/lomba-dongeng/" in listing
+
+
+def test_an_article_whose_time_comes_is_shown_again_as_published():
+    """A future article is a draft in the preview until its time comes: no file changes
+    then, but what listings show of it does (its DRAF label), so it counts as a face
+    change, and no language site is left untouched."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from pelican.generators import PagesGenerator
+
+    from warta import incremental
+
+    def site(draft):
+        article = SimpleNamespace(
+            source_path="/site/content/articles/nanti.md",
+            status="published",
+            lang="id",
+            lead_photo=None,
+            **({"preview_draft": True} if draft else {}),
+        )
+        pages = PagesGenerator.__new__(PagesGenerator)  # every_page() reads its lists
+        pages.pages, pages.translations, pages.hidden_pages = [article], [], []
+        pages.hidden_translations, pages.draft_pages, pages.draft_translations = [], [], []
+        pages.settings = {
+            "WARTA_TODAY": "2026-11-26",
+            "PATH": "/nowhere",
+            "ARTICLE_PATHS": [],
+            "PAGE_PATHS": [],
+        }
+        return [pages]
+
+    record = SimpleNamespace(
+        path="articles/nanti.md", header={"summary": "x"}, looked_at=(), links=(), stamp=(1, 2)
+    )
+    build = incremental.Build.__new__(incremental.Build)
+    build.content, build.old, build.stamps = Path("/site/content"), None, {}
+    incremental._BUILD = build
+    try:
+        incremental.note_sources([record], site(draft=True))
+        old = {"stamps": build.stamps, "whole": build.whole}
+        build.old, build.stamps = {**old, "outputs": {}, "sites": {}, "menus": {}}, {}
+        incremental.note_sources([record], site(draft=False))
+    finally:
+        incremental._BUILD = None
+    assert build.changed_face == {"/site/content/articles/nanti.md"}
+    assert build.whole != old["whole"]
+
+
 def test_a_quick_rebuild_still_checks_what_changed_and_writes_nothing_on_a_mistake(preview):
     content, target, quick_rebuild = preview
     before = snapshot(target)

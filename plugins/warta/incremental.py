@@ -142,6 +142,19 @@ def stamp(content, record):
     return face, file
 
 
+def shown_state(item):
+    """What listings show of an article or page that its header does not say: whether
+    the preview shows it as a draft (a future article is one until its time comes:
+    the clock changes that, not the file), and its lead photo as cards show it (taken
+    from the body, with the body's alt text and caption, when there is no ``Image:``)."""
+    lead = getattr(item, "lead_photo", None)
+    return (
+        getattr(item, "preview_draft", False),
+        item.status,
+        None if lead is None else (lead.photo.source, lead.alt, lead.caption, lead.at_top),
+    )
+
+
 def note_sources(records, generators):
     """Record every source's stamp and work out which changed since the last good
     build: ``records`` are the contract's ReadRecords of every article and page;
@@ -150,11 +163,19 @@ def note_sources(records, generators):
     build = _BUILD
     if build is None:
         return None
-    links = {}
+    states = {
+        item.source_path: shown_state(item)
+        for generator in generators
+        for item in every_content(generator) or ()
+    }
+    links, summarised = {}, set()
     for record in records:
         source = str(build.content / record.path)
-        build.stamps[source] = stamp(build.content, record)
+        face, file = stamp(build.content, record)
+        build.stamps[source] = (face + (states.get(source),), file)
         links[source] = {str(build.content / link) for link in record.links}
+        if "summary" in record.header:
+            summarised.add(source)
     old = build.old["stamps"] if build.old else {}
     removed = set(old) - set(build.stamps)
     build.changed = {s for s, value in build.stamps.items() if old.get(s) != value} | removed
@@ -162,10 +183,11 @@ def note_sources(records, generators):
         s for s in build.changed if s in removed or s not in old or old[s][0] != build.stamps[s][0]
     }
     # A link to an article that moved (re-dated, new slug) or went: the linking file
-    # shows a new URL, and is checked again.
-    build.changed |= {
-        s for s, targets in links.items() if not targets.isdisjoint(build.changed_face)
-    }
+    # shows a new URL, and is checked again; without a Summary, listings show its
+    # first paragraph, which may be where the link is.
+    linking = {s for s, targets in links.items() if not targets.isdisjoint(build.changed_face)}
+    build.changed |= linking
+    build.changed_face |= linking - summarised
     build.whole = whole(generators)
     skip_untouched_subsites(build)
     return build.changed
@@ -261,7 +283,7 @@ def whole(generators):
     (``redirects.csv`` and the like)."""
     settings = generators[0].settings
     listed = tuple(
-        (item.source_path, item.status, item.lang)
+        (item.source_path, item.lang, shown_state(item))
         for generator in generators
         for item in every_content(generator) or ()
     )
