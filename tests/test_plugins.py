@@ -416,3 +416,21 @@ def test_a_port_is_free_when_a_stopped_preview_left_connections_waiting():
             accepted.close()  # the server's side closes first: it waits
             client.recv(1)
     assert port_is_free("127.0.0.1", port)
+
+
+def test_the_preview_warms_up_without_failing_on_a_settings_mistake(tmp_path):
+    """The preview server loads Babel's data and compiles Markdown's expressions once
+    for all its rebuilds; a mistake in the settings is the build's to report, on the
+    error page, not a crash of the server before it."""
+    from conftest import ROOT
+
+    from warta.serve import warm_up
+
+    broken = tmp_path / "pelicanconf.py"
+    broken.write_text(
+        (ROOT / "pelicanconf.py").read_text(encoding="utf-8").replace('"en_GB"', '"xx_NOPE"'),
+        encoding="utf-8",
+    )
+    assert '"xx_NOPE"' in broken.read_text(encoding="utf-8")
+    warm_up(broken)
+    warm_up(ROOT / "pelicanconf.py")

@@ -253,16 +253,19 @@ def warm_up(settings_path):
 
     from warta import reading
 
-    settings = read_settings(str(settings_path))
-    for language in settings["WARTA_LANGUAGES"].values():
-        locale = Locale.parse(language["date_locale"])
-        locale.date_formats, locale.time_formats, locale.interval_formats  # noqa: B018
-    reading.take_over_typogrify(settings)
-    typogrify = reading.typogrifier(settings) or (lambda text: text)
-    sample = '# Judul\n\nKalimat "pertama" -- **tebal**, [tautan](https://example.id/) & DAN.\n'
-    typogrify(Markdown(**settings["MARKDOWN"]).convert(sample))
-    with console.capture():
-        console.log("Done: Processed 1 article in 0.10 seconds. /tmp/x.html")
+    try:
+        settings = read_settings(str(settings_path))
+        for language in settings["WARTA_LANGUAGES"].values():
+            locale = Locale.parse(language["date_locale"])
+            locale.date_formats, locale.time_formats, locale.interval_formats  # noqa: B018
+        reading.take_over_typogrify(settings)
+        typogrify = reading.typogrifier(settings) or (lambda text: text)
+        sample = '# Judul\n\nKalimat "pertama" -- **tebal**, [tautan](https://example.id/) & DAN.\n'
+        typogrify(Markdown(**settings["MARKDOWN"]).convert(sample))
+        with console.capture():
+            console.log("Done: Processed 1 article in 0.10 seconds. /tmp/x.html")
+    except Exception:  # noqa: BLE001 - a mistake in the settings: the build shows it, in words
+        pass
 
 
 class PreviewServer(Server):
