@@ -13,6 +13,7 @@ the server, where Pelican is imported already. The loop itself is
 ``preview_loop`` in tasks.py.
 """
 
+import gc
 import html
 import os
 import posixpath
@@ -212,12 +213,22 @@ def run_forked(argv):
     import pelican
     from pelican.log import console
 
+    server = os.getpid()
     with tempfile.TemporaryFile() as log:
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        # The child's garbage collector leaves this process's objects (everything
+        # imported) alone, and collects its own young objects less often: it lives a
+        # second, and collecting spent 0.15-0.2 s of it at 1,000 articles.
+        gc.freeze()
+        try:
+            pid = os.fork()
+        finally:
+            if os.getpid() == server:  # this process lives on: it collects all of them again
+                gc.unfreeze()
         if pid == 0:  # the child: never returns
             code = 1
+            gc.set_threshold(50_000, 20, 20)
             try:
                 os.dup2(log.fileno(), 1)
                 os.dup2(log.fileno(), 2)
