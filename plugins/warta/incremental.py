@@ -40,8 +40,8 @@ from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import BytecodeCache, Bucket
 from pelican import signals
 from pelican.paginator import Paginator
-from pelican.utils import sanitised_join
 from pelican.plugins.i18n_subsites import i18n_subsites as i18n
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from warta import facts
@@ -202,12 +202,11 @@ def unchanged(record):
     return str(build.content / record.path) not in build.changed
 
 
-# What ``shows`` reads of a page's context.
+# What ``shows`` reads of a page's context (and its template's name).
 SHOWN = (
     "article",
     "page",
     "articles_page",
-    "template_name",
     "upcoming_events",
     "warta_shows",
     "warta_depends",
@@ -218,7 +217,7 @@ SHOWN = (
 
 def shows(localcontext):
     """What a page shows, as far as a change can touch it: None if it lists no
-    article or page (always rendered)."""
+    article or page (rendered again whenever what listings show changed)."""
     parts = []
     for key in ("article", "page"):
         item = localcontext.get(key)
@@ -356,7 +355,7 @@ class PreviewWriter(Writer):
     def _must_render(self, relative, shown, context):
         """Record what the file at ``relative`` shows; whether it must be rendered."""
         build = self._build
-        if self._site_untouched(context):
+        if self._site_untouched():
             return False
         build.outputs[relative] = shown
         build.sites[relative] = self._lang
@@ -378,7 +377,7 @@ class PreviewWriter(Writer):
         build.rendered += must
         return must
 
-    def _site_untouched(self, context):
+    def _site_untouched(self):
         """Whether this whole site stays as it is (``Build.untouched``), decided with
         its first file; every file of it is then left as it is."""
         if self._untouched is None:
@@ -408,7 +407,7 @@ class PreviewWriter(Writer):
         )
         if not name:
             return super().write_file(name, template, context, **arguments)
-        if self._site_untouched(context):
+        if self._site_untouched():
             return None
         self._decided, self._nowhere = {}, set()
         for path, values in self._files(name, context, paginated, template_name, url, kwargs):
