@@ -392,20 +392,10 @@ def preview_loop(host, port, content=CONTENT, target=PREVIEW, overrides=()):
         version names the cache folder): the theme, the rest of content/, these
         overrides. Unchanged since the last full build, a new `make serve` starts
         with a quick rebuild instead of a full one."""
-        digest = hashlib.sha256(repr(sorted(extra)).encode())
-        for root in (THEME, content):
-            for folder, subfolders, files in os.walk(root):
-                subfolders[:] = sorted(
-                    name
-                    for name in subfolders
-                    if not in_quick_folders(Path(folder) / name) and name != "__pycache__"
-                )
-                for name in sorted(files):
-                    if name.endswith(".mo"):  # compiled by the build itself
-                        continue
-                    stat = os.stat(os.path.join(folder, name))
-                    digest.update(f"{folder}/{name}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
-        return digest.hexdigest()
+        from warta.incremental import file_stamps
+
+        stamps = file_stamps(THEME), file_stamps(content, skipped=quick_folders)
+        return hashlib.sha256(repr((sorted(extra), stamps)).encode()).hexdigest()
 
     def saved_world(cache):
         try:

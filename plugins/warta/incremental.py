@@ -163,11 +163,8 @@ def note_sources(records, generators):
     build = _BUILD
     if build is None:
         return None
-    states = {
-        item.source_path: shown_state(item)
-        for generator in generators
-        for item in every_content(generator) or ()
-    }
+    contents = [item for generator in generators for item in every_content(generator) or ()]
+    states = {item.source_path: shown_state(item) for item in contents}
     links, summarised = {}, set()
     for record in records:
         source = str(build.content / record.path)
@@ -188,7 +185,7 @@ def note_sources(records, generators):
     linking = {s for s, targets in links.items() if not targets.isdisjoint(build.changed_face)}
     build.changed |= linking
     build.changed_face |= linking - summarised
-    build.whole = whole(generators)
+    build.whole = whole(generators[0].settings, contents, states)
     skip_untouched_subsites(build)
     return build.changed
 
@@ -274,19 +271,20 @@ def touched(shown, changed, changed_face):
     return False
 
 
-def whole(generators):
+def whole(settings, contents, states):
     """What every language site lists, and what else their files follow: every
-    article and page read, in every language, with its status (a future article is
-    published by the first build on its day), today (what is upcoming on the home
-    pages and agendas), and the stamps of the content's other files
-    (``redirects.csv`` and the like)."""
-    settings = generators[0].settings
-    listed = tuple(
-        (item.source_path, item.lang, shown_state(item))
-        for generator in generators
-        for item in every_content(generator) or ()
-    )
-    return listed, facts.today(settings), _other_files(settings)
+    article and page read (``contents``), in every language, with what listings show
+    of it beyond its header (``states``: ``shown_state``, which follows a future
+    article being published), today (what is upcoming on the home pages and
+    agendas), and the stamps of the content's other files (``redirects.csv`` and
+    the like)."""
+    listed = tuple((item.source_path, item.lang, states[item.source_path]) for item in contents)
+    root = settings["PATH"]
+    others = [
+        os.path.join(root, folder)
+        for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"])
+    ]
+    return listed, facts.today(settings), file_stamps(root, skipped=others)
 
 
 def skip_untouched_subsites(build):
@@ -303,20 +301,22 @@ def skip_untouched_subsites(build):
             i18n._NATIVE_CONTENT_URL_DB.setdefault(path, url)
 
 
-def _other_files(settings):
-    """(path, mtime, size) of every file of the content outside the articles' and
-    pages' folders."""
-    root = settings["PATH"]
-    skipped = {
-        os.path.join(root, folder)
-        for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"])
-    }
+def file_stamps(root, skipped=()):
+    """(path, mtime, size) of every file under ``root``, in order, but for the folders
+    ``skipped``, Python's caches and the catalogs a build compiles (``.mo``): whether
+    anything a build follows there changed since (``whole``; the preview's start,
+    ``tasks.preview_loop``)."""
+    skipped = {os.path.normpath(folder) for folder in skipped}
     found = []
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = sorted(
-            name for name in subfolders if os.path.join(folder, name) not in skipped
+            name
+            for name in subfolders
+            if name != "__pycache__" and os.path.normpath(os.path.join(folder, name)) not in skipped
         )
         for name in sorted(files):
+            if name.endswith(".mo"):
+                continue
             stat = os.stat(os.path.join(folder, name))
             found.append((os.path.join(folder, name), stat.st_mtime_ns, stat.st_size))
     return tuple(found)
