@@ -91,8 +91,9 @@ MESSAGES = {
 
 def message(key, **values):
     from pelicanconf import WARTA_MESSAGES_LANG
+    from warta.facts import message as lookup
 
-    return MESSAGES.get(WARTA_MESSAGES_LANG, MESSAGES["en"])[key].format(**values)
+    return lookup(MESSAGES, WARTA_MESSAGES_LANG, "en", key, **values)
 
 
 def pelican(c, settings="pelicanconf.py", output=OUTPUT, overrides=(), warn=False, content=CONTENT):

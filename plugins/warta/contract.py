@@ -173,10 +173,6 @@ def did_you_mean(suggestion, _):
     )
 
 
-def _key(text):
-    return re.sub(r"[\s_\-]+", "-", text.strip().casefold()).strip("-")
-
-
 class Problems(list):
     """What a check found: (severity, key, message) tuples, as every check returns them."""
 
@@ -251,8 +247,10 @@ def check_header(path, header, kind, settings, _, repeated=()):
         category = header["category"].strip()
         terms = facts.categories(settings)
         if not facts.match_term(category, terms):
-            keys = {_key(name): t.slug for t in terms for name in (t.slug, *t.names.values())}
-            hint = keys.get(nearest(_key(category), keys))
+            keys = {
+                facts.term_key(name): t.slug for t in terms for name in (t.slug, *t.names.values())
+            }
+            hint = keys.get(nearest(facts.term_key(category), keys))
             message = _("'%(value)s' is not one of the categories (%(choices)s).") % {
                 "value": category,
                 "choices": ", ".join(t.slug for t in terms),
@@ -261,11 +259,13 @@ def check_header(path, header, kind, settings, _, repeated=()):
             error("category", message)
 
     principles = facts.principles(settings)
-    spellings = {_key(name): p.slug for p in principles for name in (p.slug, *p.names.values())}
+    spellings = {
+        facts.term_key(name): p.slug for p in principles for name in (p.slug, *p.names.values())
+    }
     for tag in header.get("tags", "").split(","):
         if not tag.strip() or facts.match_term(tag, principles):
             continue
-        hint = spellings.get(nearest(_key(tag), spellings, cutoff=0.85))
+        hint = spellings.get(nearest(facts.term_key(tag), spellings, cutoff=0.85))
         if hint:
             error(
                 "tags",

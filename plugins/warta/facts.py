@@ -260,5 +260,5 @@ def match_term(text, terms):
 def message(catalog, lang, fallback, key, /, **values):
     """The message ``key`` of ``catalog`` ({lang: {key: text}}) in ``lang``, or in
     ``fallback`` for a language without messages, filled with ``values``: the lookup of
-    the staff's messages of the tasks (warta.wordpress.messages, warta.deploy_messages)."""
+    the staff's messages of the tasks (tasks.message, warta.wordpress.messages)."""
     return catalog.get(lang, catalog[fallback])[key].format(**values)

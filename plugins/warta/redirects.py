@@ -55,7 +55,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta import facts, imaging, incremental, photos
-from warta.events import has_event
+from warta.events import event_calendar_path, has_event
 from warta.multilingual import (
     every_content,
     is_main_site,
@@ -233,7 +233,8 @@ class Site:
         for kind, content in self.contents.values():
             if calendar and kind == "ARTICLE" and self.published(content) and has_event(content):
                 found.add(
-                    prefix(content.lang, self.settings) + calendar.format(**content.url_format)
+                    prefix(content.lang, self.settings)
+                    + event_calendar_path(self.settings, content)
                 )
         return found
 

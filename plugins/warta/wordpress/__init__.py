@@ -29,7 +29,7 @@ from bs4 import BeautifulSoup
 from warta.facts import TITLE_MAX, principles, slug_of
 from warta.redirects import FILE_FOLDERS
 from warta.wordpress.addresses import extend_redirects, redirects
-from warta.wordpress.body import Body, plain, straighten
+from warta.wordpress.body import Body, plain
 from warta.wordpress.export import (
     IMPORTED_TYPES,
     Item,
@@ -225,7 +225,7 @@ class Importer:
 
     def header(self, written, category, tags, image):
         item = written.item
-        title = straighten(plain(item.title)) or self.t("untitled")
+        title = plain(item.title) or self.t("untitled")
         lines = [
             f"Title: {title[:TITLE_MAX]}",
             f"Date: {written.date:%Y-%m-%d %H:%M}",

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from warta.wordpress.body import plain, straighten
+from warta.wordpress.body import plain
 from warta.wordpress.uploads import DOCUMENTS, PHOTO_SUFFIXES
 
 ARCHIVE = re.compile(r"^(?:/[a-z]{2})?/(category|tag)/(?:.+/)?([^/]+)$")
@@ -161,7 +161,7 @@ class Links:
         if written is not None:
             new = "{filename}/" + written.path.as_posix() + (f"#{fragment}" if fragment else "")
             if anchor.get_text(strip=True) in (href, href.rstrip("/")):
-                anchor.string = straighten(plain(written.item.title)) or new
+                anchor.string = plain(written.item.title) or new
             anchor["href"] = new
             return
         why = next((self.hidden[k] for k in keys if k in self.hidden), None)

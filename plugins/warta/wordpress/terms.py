@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from warta.facts import categories, match_term, principles, slug_of, term_key
 from warta.multilingual import section_path
-from warta.wordpress.body import plain, straighten
+from warta.wordpress.body import plain
 
 
 def principle_of(name, terms):
@@ -57,7 +57,7 @@ class TermMap:
         """The term's name as readers saw it: the export's, else the post's, else its slug."""
         term = self.terms.get((domain, nicename))
         words = term["name"] if term else name
-        return straighten(plain(words or "")) or unquote(nicename)
+        return plain(words or "") or unquote(nicename)
 
     def __call__(self, domain, nicename, name=None):
         """The Mapped of WordPress term ``nicename`` in ``domain`` ("category" or "post_tag")."""

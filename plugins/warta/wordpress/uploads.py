@@ -18,9 +18,6 @@ RESIZED = re.compile(r"^(?P<stem>.+?)-(?:(?P<w>\d+)x(?P<h>\d+)|scaled)(?P<ext>\.
 # video) is not copied, and the report says so.
 PHOTO_SUFFIXES = imaging.PHOTO_SUFFIXES
 DOCUMENTS = facts.DOCUMENTS
-# The umask (read by setting it and putting it back), as warta.imaging does for photos.
-UMASK = os.umask(0o022)
-os.umask(UMASK)
 UNSAFE_NAME = re.compile(r"[\s()\[\]<>\"'#?%{}]+")
 
 
@@ -153,7 +150,7 @@ def file_mode(path):
     try:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        return 0o666 & ~UMASK
+        return 0o666 & ~imaging.UMASK
 
 
 def atomic_write(path, content):
