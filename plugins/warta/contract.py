@@ -297,7 +297,21 @@ NOT_EDITOR_FIELDS = ("save_as", "url", "template")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YEARS = range(1900, 2101)  # a date outside is a typo (and breaks Pelican's date handling)
 # Names at the site root that are not pages (besides each language's section words).
-RESERVED_SLUGS = {"tag", "feeds", "images", "theme", "pagefind", "drafts", "404", "index"}
+# Words a page's slug must not be besides those of the URL settings (``reserved_slugs``):
+# Pelican's own.
+RESERVED_SLUGS = {"drafts", "404", "index"}
+URL_SETTINGS = (
+    "ARTICLE_URL",
+    "PAGE_URL",
+    "TAG_URL",
+    "CATEGORY_URL",
+    "DRAFT_URL",
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "TAG_FEED_ATOM",
+    "CATEGORY_FEED_ATOM",
+)
 DEGREE = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.){1,4}[A-Za-z]{0,4}\.?\s*$|^\s*[A-Z]{2,4}\s*$")
 
 
@@ -447,10 +461,17 @@ def check_mistakes(header, kind, settings, _, repeated=()):
 
 
 def reserved_slugs(settings):
-    """Slugs a page cannot take: every language's section words and code, and the
-    site's own files."""
-    words = {w for lang in settings["WARTA_LANGUAGES"].values() for w in lang["sections"].values()}
-    return words | set(settings["WARTA_LANGUAGES"]) | RESERVED_SLUGS
+    """Slugs a page cannot take: the first folder of every URL setting (tag/, feeds/),
+    the folders the site writes of its own (warta.redirects.FILE_FOLDERS), every
+    language's code and section words. The importer keeps its slugs off them too."""
+    words = RESERVED_SLUGS | set(redirects.FILE_FOLDERS)
+    for name in URL_SETTINGS:
+        first = (settings.get(name) or "").split("/", 1)[0]
+        if first and "{" not in first and "." not in first:
+            words.add(first)
+    for lang, language in settings["WARTA_LANGUAGES"].items():
+        words |= {lang, *language["sections"].values()}
+    return words
 
 
 def check_event(header, settings, _):

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup
 
 from warta.facts import TITLE_MAX, principles, slug_of
-from warta.redirects import FILE_FOLDERS
+from warta.contract import reserved_slugs
 from warta.wordpress.addresses import extend_redirects, redirects
 from warta.wordpress.body import Body, plain
 from warta.wordpress.export import (
@@ -49,35 +49,7 @@ __all__ = ["WordPressError", "import_wordpress", "read_export"]
 
 REPORT_NAME = "impor-wordpress-laporan.md"
 PROGRESS_EVERY = 100
-# Words a slug must not be besides those of the URL settings (``reserved``): Pelican's.
-RESERVED = {"drafts", "404", "index"}
-URL_SETTINGS = (
-    "ARTICLE_URL",
-    "PAGE_URL",
-    "TAG_URL",
-    "CATEGORY_URL",
-    "DRAFT_URL",
-    "FEED_ATOM",
-    "FEED_RSS",
-    "FEED_ALL_ATOM",
-    "TAG_FEED_ATOM",
-    "CATEGORY_FEED_ATOM",
-)
 SUFFIX = {"post": "tulisan", "page": "halaman"}  # after a slug that is a reserved word
-
-
-def reserved(settings):
-    """The words a page's or article's slug must not be: the first folder of every URL
-    setting, the folders the site writes of its own (warta.redirects.FILE_FOLDERS), the
-    languages and their section words."""
-    words = set(RESERVED) | set(FILE_FOLDERS)
-    for name in URL_SETTINGS:
-        first = (settings.get(name) or "").split("/", 1)[0]
-        if first and "{" not in first and "." not in first:
-            words.add(first)
-    for lang, language in settings.get("WARTA_LANGUAGES", {}).items():
-        words |= {lang, *language.get("sections", {}).values()}
-    return words
 
 
 def when(text):
@@ -176,7 +148,7 @@ class Importer:
         self.todo = []  # (key, values)
         self.unmapped = defaultdict(list)  # WordPress category -> files it became a tag in
         self.term_map = TermMap(export, settings)
-        self.reserved = reserved(settings)
+        self.reserved = reserved_slugs(settings)
         self.foreign = []  # (item, language) of posts in a language the site does not have
 
     @property
