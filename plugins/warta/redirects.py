@@ -127,8 +127,19 @@ def static_targets(settings):
     found = set()
     for _number, fields in rows[1:]:
         if len(fields) == 2 and fields[1].startswith("{static}"):
-            found.add(posixpath.normpath(unquote(fields[1].removeprefix("{static}")).lstrip("/")))
+            found.add(static_name(fields[1]))
     return found
+
+
+def static_name(target):
+    """The file in content/ a ``{static}`` target names: percent-decoded, normalised."""
+    return posixpath.normpath(unquote(target.removeprefix("{static}")).lstrip("/"))
+
+
+def cannot_carry(new, _):
+    return _(
+        "'%(new)s' holds a character a web server's rules cannot carry: quotes, backslashes, $ ; { } < > or a space. Copy the address from the browser's address bar (a space is written %%20)."
+    ) % {"new": new}
 
 
 def publish_static_targets(generator):
@@ -336,7 +347,7 @@ def resolve(new, old_path, site, _):
             ) % {"new": new, "status": content.status}
         return content.lang, site.url(kind, content)
     if new.startswith("{static}"):
-        name = posixpath.normpath(unquote(new.removeprefix("{static}")).lstrip("/"))
+        name = static_name(new)
         if name.startswith("../") or not (site.base / name).is_file():
             return None, _("%(new)s: there is no file %(name)s in content/.") % {
                 "new": new,
@@ -381,18 +392,14 @@ def resolve(new, old_path, site, _):
         # only letters, digits and - _ . reach the servers' rules.
         fragment = urlsplit(new).fragment
         if fragment and not FRAGMENT.fullmatch(fragment):
-            return None, _(
-                "'%(new)s' holds a character a web server's rules cannot carry: quotes, backslashes, $ ; { } < > or a space. Copy the address from the browser's address bar (a space is written %%20)."
-            ) % {"new": new}
+            return None, cannot_carry(new, _)
         target = path.lstrip("/") + (f"#{fragment}" if fragment else "")
         return language_of(path, settings), target
     if urlsplit(new).scheme in ("http", "https") and urlsplit(new).netloc:
         if UNSAFE.search(new) or WHITESPACE.search(new):
             # Pasted into the servers' rules, a quote or a brace would end the rule and
             # start configuration of its own: refused, as in an `old`.
-            return None, _(
-                "'%(new)s' holds a character a web server's rules cannot carry: quotes, backslashes, $ ; { } < > or a space. Copy the address from the browser's address bar (a space is written %%20)."
-            ) % {"new": new}
+            return None, cannot_carry(new, _)
         return lang, new
     return None, _(
         "'%(new)s' is not a place to send readers to: write {filename} and a file in content/, {category}, {tag}, {index}, an address of the site starting with /, or an https:// address."
