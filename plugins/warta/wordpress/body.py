@@ -85,8 +85,11 @@ def expand_shortcodes(html):
     # WordPress's auto-embeds: a link alone on its line (a YouTube video, a tweet...).
     html = BARE_URL.sub(lambda m: f'<p><a href="{m.group(1)}">{m.group(1)}</a></p>', html)
     unknown = sorted(
-        {m.group(2) for m in SHORTCODE.finditer(html) if m.group(2).lower() not in KNOWN_SHORTCODES}
-        & {m.group(2) for m in SHORTCODE.finditer(html) if not m.group(1)}
+        {
+            m.group(2)
+            for m in SHORTCODE.finditer(html)
+            if not m.group(1) and m.group(2).lower() not in KNOWN_SHORTCODES
+        }
     )
     return html, [f"[{code}]" for code in unknown]
 

@@ -89,8 +89,7 @@ def suggest_event(words):
             found += [("Event_start", start.isoformat()), ("Event_end", end.isoformat())]
         except ValueError:
             pass
-    elif NUMERIC_DATE.search(words):
-        match = NUMERIC_DATE.search(words)
+    elif match := NUMERIC_DATE.search(words):
         try:
             day = datetime(int(match[3]), int(match[2]), int(match[1])).date()
             found.append(("Event_start", day.isoformat()))

@@ -79,14 +79,14 @@ class Uploads:
         if resized:
             stem, ext = resized["stem"], resized["ext"]
             for candidate in (path.with_name(stem + ext), path.with_name(f"{stem}-scaled{ext}")):
-                if self.safe(candidate):
-                    return self.safe(candidate)
+                if found := self.safe(candidate):
+                    return found
             copies = []
             listed = self.copies(path.parent) if path.parent.is_dir() else {}
             for candidate in listed.get((stem, ext), ()):
                 size = RESIZED.match(candidate.name)
-                if size and size["w"] and self.safe(candidate):
-                    copies.append((int(size["w"]) * int(size["h"]), self.safe(candidate)))
+                if size and size["w"] and (found := self.safe(candidate)):
+                    copies.append((int(size["w"]) * int(size["h"]), found))
             if copies:
                 return max(copies)[1]
         return self.safe(path)
