@@ -397,7 +397,7 @@ class Importer:
         written.principles, written.category = found, category
         if written.kind == "article" and not found and written.original is None:
             record.append(("todo_no_principle", {}))
-        body = Body(self, written.path.parent, written.slug, written.lang, item.id)
+        body = Body(self, written.path.parent, written.slug, item.id)
         markdown = body.convert(item.body)
         image = self.lead_photo(item, body)
         record.extend(body.todo)

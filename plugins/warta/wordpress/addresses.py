@@ -136,13 +136,13 @@ def redirects(run):
         mapped = terms(domain, nicename)
         lang = default if default in langs else sorted(langs)[0]
         home = prefix(lang)
-        new = terms.target(mapped, lang)
+        new = terms.target(mapped)
         if domain == "category":
             base = f"{home}/category/{category_path(run.export, nicename)}"
         else:
             base = f"{home}/tag/{nicename}"
         pairs.append((f"{base}/", new))
-        feed = terms.feed(mapped, lang)
+        feed = terms.feed(mapped)
         if feed:
             pairs += [(f"{base}/{form}", f"{home}/{feed}") for form in FEED_FORMS]
         pairs += [(f"{base}/page/{n}/", new) for n in pages(per_term[(domain, nicename, lang)])]

@@ -197,8 +197,8 @@ class Body:
     [(key, values)], returned rather than written anywhere. ``run`` is the import run
     (its attachments, uploads, links and messages)."""
 
-    def __init__(self, run, folder_dir, folder_name, lang=None, post_id=None):
-        self.run, self.lang, self.post_id = run, lang, post_id
+    def __init__(self, run, folder_dir, folder_name, post_id=None):
+        self.run, self.post_id = run, post_id
         self.folder_name = folder_name  # the photo folder, as the article links it
         self.folder = (folder_dir / folder_name).as_posix()  # ... relative to content/
         self.todo = []

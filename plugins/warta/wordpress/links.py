@@ -108,21 +108,21 @@ class Links:
             if name:
                 add(f"/{name}/", why, self.hidden)
 
-    def archive_link(self, path, query, lang=None):
+    def archive_link(self, path, query):
         """``{category}``/``{tag}`` of an old archive address (``?cat=5``, ``?tag=x``,
         ``/category/parent/child/``, ``/tag/x/``); None if it is not one."""
         terms = self.run.term_map
         for name, value in parse_qsl(query):
             if name == "cat" and terms.category_by_id(value):
-                return terms.link("category", terms.category_by_id(value), lang)
+                return terms.link("category", terms.category_by_id(value))
             if name == "tag":
-                return terms.link("post_tag", value, lang)
+                return terms.link("post_tag", value)
         found = ARCHIVE.match(unquote(path).rstrip("/").lower())
         if found:
             domain = "category" if found[1] == "category" else "post_tag"
             for taxonomy, nicename in self.export.terms:
                 if taxonomy == domain and unquote(nicename).lower() == found[2]:
-                    return terms.link(domain, nicename, lang)
+                    return terms.link(domain, nicename)
         return None
 
     def relink(self, anchor, body):
@@ -168,7 +168,7 @@ class Links:
         if why is not None:
             body.todo.append(("todo_hidden_link", {"url": href, "why": run.t(f"why_{why}")}))
             return
-        archive = self.archive_link(path, query, body.lang)
+        archive = self.archive_link(path, query)
         if archive is not None:
             anchor["href"] = archive
             return

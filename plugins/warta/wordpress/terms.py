@@ -82,41 +82,36 @@ class TermMap:
             return Mapped("tag", name.replace(",", " ").strip(), unmapped=True)
         return Mapped("tag", name.replace(",", " ").strip())
 
-    def link(self, domain, nicename, lang=None):
+    def link(self, domain, nicename):
         """``{category}slug`` or ``{tag}name`` for a WordPress archive, resolved by the
-        build in the language of the linking article (or old address); ``lang`` names a
-        principle in that language. None for a term the export lacks."""
+        build in the language of the linking article (or old address). None for a term
+        the export lacks."""
         if (domain, nicename) not in self.terms:
             return None
-        return self.target(self(domain, nicename), lang)
+        return self.target(self(domain, nicename))
 
-    def target(self, mapped, lang=None):
-        if mapped.kind == "principle":  # a principle's tag has its slug in every language
-            return "{tag}" + mapped.slug
+    def slug(self, mapped):
+        """The site's slug of ``mapped``: its category's, its principle's (the same in
+        every language), or its tag name's."""
         if mapped.kind == "category":
-            return "{category}" + (mapped.slug or self.default_category)
-        return "{tag}" + slug_of(mapped.name)
+            return mapped.slug or self.default_category
+        return mapped.slug if mapped.kind == "principle" else slug_of(mapped.name)
 
-    def feed(self, mapped, lang):
+    def target(self, mapped):
+        return ("{category}" if mapped.kind == "category" else "{tag}") + self.slug(mapped)
+
+    def feed(self, mapped):
         """The path (from the language's root) of the feed of ``mapped``, from the feed
         settings; None when the site writes no such feed."""
-        if mapped.kind == "category":
-            pattern, slug = (
-                self.settings.get("CATEGORY_FEED_ATOM"),
-                (mapped.slug or self.default_category),
-            )
-        else:
-            slug = mapped.slug if mapped.kind == "principle" else slug_of(mapped.name)
-            pattern = self.settings.get("TAG_FEED_ATOM")
-        return pattern.format(slug=slug) if pattern else None
+        setting = "CATEGORY_FEED_ATOM" if mapped.kind == "category" else "TAG_FEED_ATOM"
+        pattern = self.settings.get(setting)
+        return pattern.format(slug=self.slug(mapped)) if pattern else None
 
     def page(self, mapped, lang):
         """The path (from the language's root) of the archive page of ``mapped``."""
         if mapped.kind == "category":
-            slug = mapped.slug or self.default_category
-            return section_path(self.settings, lang, "category", slug)
-        slug = mapped.slug if mapped.kind == "principle" else slug_of(mapped.name)
-        return self.settings["TAG_URL"].format(slug=slug)
+            return section_path(self.settings, lang, "category", self.slug(mapped))
+        return self.settings["TAG_URL"].format(slug=self.slug(mapped))
 
     def category_by_id(self, term_id):
         return self.by_id.get(str(term_id))
