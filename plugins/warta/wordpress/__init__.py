@@ -267,7 +267,7 @@ class Importer:
                 record.append((f"todo_date_{source}", {"date": f"{date:%Y-%m-%d %H:%M}"}))
             if original is not None:
                 slug = original.slug
-                folder = original.path.parent
+                path = original.path.parent / self.file_name(slug, lang)  # beside it
             else:
                 base = wanted_slug(item, self.reserved)
                 slug, number = base, 2
@@ -279,9 +279,8 @@ class Importer:
                     number += 1
                 if slug != base:
                     record.append(("todo_slug", {"wanted": base, "slug": slug}))
-                folder = Path("articles") / f"{date:%Y}" if kind == "article" else Path("pages")
-            name = f"{slug}.md" if lang == self.default_lang else f"{slug}.{lang}.md"
-            written = Written(item, kind, folder / name, slug, lang, status, date, original)
+                path = self.target(kind, date, slug, lang)
+            written = Written(item, kind, path, slug, lang, status, date, original)
             taken[(lang, slug)] = written.path
             ours.add((lang, slug))
             planned[item.id] = written
@@ -328,8 +327,12 @@ class Importer:
         return self
 
     def target(self, kind, date, slug, lang):
+        """Where an imported article (by its year) or page goes, in content/."""
         folder = Path("articles") / f"{date:%Y}" if kind == "article" else Path("pages")
-        return folder / (f"{slug}.md" if lang == self.default_lang else f"{slug}.{lang}.md")
+        return folder / self.file_name(slug, lang)
+
+    def file_name(self, slug, lang):
+        return f"{slug}.md" if lang == self.default_lang else f"{slug}.{lang}.md"
 
     def existing_slugs(self):
         """{(lang, slug): path} of the articles and pages already in content/."""
